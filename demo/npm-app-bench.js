@@ -1,0 +1,2 @@
+// Bench page bundle: the npm build's define entry, bundled like an app would.
+import '../dist/npm/define.js';

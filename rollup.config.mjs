@@ -1,0 +1,67 @@
+// Two builds: the npm package (ESM, lit external, types, one module per file) and the
+// CDN build (a tiny classic loader plus code-split, minified widget chunks with Lit once).
+import typescript from '@rollup/plugin-typescript';
+import { nodeResolve } from '@rollup/plugin-node-resolve';
+import terser from '@rollup/plugin-terser';
+
+const external = (id) => /^(lit|lit-html|lit-element|@lit\/|@lit-labs\/|js-cookie)(\/|$)/.test(id);
+
+const terserOptions = { ecma: 2020, module: true, compress: { passes: 2 }, format: { comments: false } };
+
+/** @type {import('rollup').RollupOptions[]} */
+const builds = [
+  {
+    input: {
+      index: 'src/index.ts',
+      define: 'src/define.ts',
+      'tweet/tweet.component': 'src/tweet/tweet.component.ts',
+      'tweet/tweet': 'src/tweet/tweet.ts',
+      'data/model': 'src/data/model.ts',
+    },
+    external,
+    output: { dir: 'dist/npm', format: 'es', preserveModules: true, preserveModulesRoot: 'src', sourcemap: true },
+    plugins: [
+      typescript({
+        tsconfig: './tsconfig.json',
+        outDir: 'dist/npm',
+        declaration: true,
+        declarationDir: 'dist/npm',
+        exclude: ['src/cdn/**'],
+      }),
+    ],
+  },
+  {
+    input: 'src/cdn/loader.ts',
+    output: { file: 'dist/cdn/perch.js', format: 'iife', sourcemap: true },
+    plugins: [
+      typescript({ tsconfig: './tsconfig.json', declaration: false, outDir: 'dist/cdn' }),
+      terser({ ...terserOptions, module: false }),
+    ],
+  },
+  {
+    input: {
+      'perch-tweet': 'src/cdn/entries/tweet.ts',
+    },
+    output: {
+      dir: 'dist/cdn/widgets',
+      format: 'es',
+      entryFileNames: '[name].js',
+      chunkFileNames: 'chunks/[name]-[hash].js',
+      sourcemap: true,
+    },
+    plugins: [
+      nodeResolve({ browser: true }),
+      typescript({ tsconfig: './tsconfig.json', declaration: false, outDir: 'dist/cdn/widgets' }),
+      terser(terserOptions),
+    ],
+  },
+];
+
+// The demo's "npm" page: an app bundled from the npm build above (run after it).
+export const demoApp = {
+  input: { 'npm-app': 'demo/npm-app.js', 'npm-app-bench': 'demo/npm-app-bench.js' },
+  output: { dir: 'dist/demo', format: 'es', entryFileNames: '[name].js', chunkFileNames: 'chunks/[name]-[hash].js' },
+  plugins: [nodeResolve({ browser: true }), terser(terserOptions)],
+};
+
+export default [...builds, demoApp];

@@ -1,0 +1,75 @@
+/** The embed server's configuration: defaults, and the typed shape every part reads. */
+import { existsSync, readFileSync } from 'node:fs';
+import { dirname, join, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+/** Where posts come from. */
+export type UpstreamKind = 'fixtures' | 'syndication' | 'x-api-v2';
+
+/** How much the server logs (JSON lines on stdout). */
+export type LogLevel = 'silent' | 'error' | 'warn' | 'info' | 'debug';
+
+/** Everything `startServer` accepts; all fields but none are optional. */
+export interface ServerConfig {
+  /** TCP port; 0 picks a free one. Default 8080. */
+  port: number;
+  /** Interface to listen on. Default 127.0.0.1 (localhost only). */
+  host: string;
+  /** Post source. Default `fixtures` (the built-in recorded data, no network). */
+  upstream: UpstreamKind;
+  /** Repository root: where `demo/`, `dist/` and `fixtures/` are served from. */
+  rootDir: string;
+  /** Serve the demo pages, the built widgets and the fixtures (on by default with the fixtures upstream). */
+  serveDemo: boolean;
+  /** Origins allowed to call the API from a browser (`*` for any). */
+  allowedOrigins: string[];
+  logLevel: LogLevel;
+}
+
+/** Find the repository root (the folder whose package.json is perch-widgets). */
+export function findRootDir(start: string = dirname(fileURLToPath(import.meta.url))): string {
+  let dir = resolve(start);
+  for (;;) {
+    const pkg = join(dir, 'package.json');
+    if (existsSync(pkg)) {
+      try {
+        const parsed: unknown = JSON.parse(readFileSync(pkg, 'utf8'));
+        if (typeof parsed === 'object' && parsed !== null && (parsed as { name?: unknown }).name === 'perch-widgets') return dir;
+      } catch {
+        // not ours; keep walking
+      }
+    }
+    const up = dirname(dir);
+    if (up === dir) return process.cwd();
+    dir = up;
+  }
+}
+
+/** Fill in defaults and check values; throws a ConfigError naming the bad option. */
+export function resolveConfig(partial: Partial<ServerConfig>): ServerConfig {
+  const upstream = partial.upstream ?? 'fixtures';
+  const config: ServerConfig = {
+    port: partial.port ?? 8080,
+    host: partial.host ?? '127.0.0.1',
+    upstream,
+    rootDir: partial.rootDir ?? findRootDir(),
+    serveDemo: partial.serveDemo ?? upstream === 'fixtures',
+    allowedOrigins: partial.allowedOrigins ?? ['*'],
+    logLevel: partial.logLevel ?? 'info',
+  };
+  if (!Number.isInteger(config.port) || config.port < 0 || config.port > 65535) throw new ConfigError('port', `must be an integer 0–65535, got ${String(partial.port)}`);
+  if (!['fixtures', 'syndication', 'x-api-v2'].includes(config.upstream)) throw new ConfigError('upstream', `must be fixtures, syndication or x-api-v2, got ${String(config.upstream)}`);
+  if (!['silent', 'error', 'warn', 'info', 'debug'].includes(config.logLevel)) throw new ConfigError('logLevel', `unknown level ${String(config.logLevel)}`);
+  return config;
+}
+
+/** A configuration value that cannot work. */
+export class ConfigError extends Error {
+  override readonly name = 'ConfigError';
+  constructor(
+    readonly option: string,
+    detail: string,
+  ) {
+    super(`--${option}: ${detail}`);
+  }
+}

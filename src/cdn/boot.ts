@@ -1,0 +1,10 @@
+/** What the CDN loader hands to each widget chunk it loads. */
+export interface BootOptions {
+  /** Origin the Perch script was served from: the default embed server. */
+  scriptOrigin: string;
+}
+
+/** A widget chunk, as the loader sees it. */
+export interface WidgetChunk {
+  boot(options: BootOptions): void;
+}

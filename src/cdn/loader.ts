@@ -1,0 +1,53 @@
+/**
+ * The CDN loader: the one small script a publisher puts on a page
+ * (`<script async src="…/perch.js">`). It imports a widget's chunk only when that
+ * widget's tag is on the page, now or later.
+ */
+import type { WidgetChunk } from './boot.js';
+
+/** Tag → chunk file, relative to this script. */
+const CHUNKS: Record<string, string> = {
+  'perch-tweet': 'widgets/perch-tweet.js',
+};
+
+const script = document.currentScript as HTMLScriptElement | null;
+const base = new URL('./', script?.src ?? document.baseURI);
+const scriptOrigin = base.origin;
+const started = new Set<string>();
+
+function load(tag: string): void {
+  const file = CHUNKS[tag];
+  if (file === undefined || started.has(tag) || customElements.get(tag) !== undefined) return;
+  started.add(tag);
+  import(/* @vite-ignore */ new URL(file, base).href).then(
+    (chunk: WidgetChunk) => chunk.boot({ scriptOrigin }),
+    (error: unknown) => {
+      started.delete(tag);
+      console.error(`[perch] could not load <${tag}>`, error);
+    },
+  );
+}
+
+function scan(root: ParentNode): void {
+  for (const tag of Object.keys(CHUNKS)) {
+    if (!started.has(tag) && root.querySelector(tag) !== null) load(tag);
+  }
+}
+
+function start(): void {
+  scan(document);
+  new MutationObserver((records) => {
+    for (const record of records) {
+      for (const node of record.addedNodes) {
+        if (!(node instanceof Element)) continue;
+        const tag = node.localName;
+        if (tag in CHUNKS) load(tag);
+        else if (node.firstElementChild !== null) scan(node);
+      }
+    }
+  }).observe(document.documentElement, { childList: true, subtree: true });
+}
+
+if (document.readyState === 'loading') document.addEventListener('DOMContentLoaded', start, { once: true });
+else start();
+scan(document);

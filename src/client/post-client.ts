@@ -1,0 +1,145 @@
+/**
+ * The browser's data client for posts: requests for ids made close together are
+ * batched into one `GET /v1/tweets?ids=…` per embed server (100 ids at most),
+ * each id is fetched once per page view, and every answer is validated before a
+ * widget sees it.
+ */
+import { MAX_IDS_PER_REQUEST } from '../data/api.js';
+import type { PostResult } from '../data/model.js';
+import { parsePostResult } from '../data/validate-model.js';
+import { PayloadError } from '../data/errors.js';
+
+/** Why a request for a post failed. */
+export type PostRequestFailure = 'network' | 'timeout' | 'server' | 'invalid-data';
+
+/** A failed request for a post. */
+export class PostRequestError extends Error {
+  override readonly name = 'PostRequestError';
+  constructor(
+    readonly reason: PostRequestFailure,
+    message: string,
+  ) {
+    super(message);
+  }
+}
+
+interface Waiter {
+  resolve(result: PostResult): void;
+  reject(error: PostRequestError): void;
+}
+
+interface ServerQueue {
+  waiting: Map<string, Waiter[]>;
+  timer: ReturnType<typeof setTimeout> | undefined;
+}
+
+/** How long to gather requests before sending one batch. */
+const BATCH_WINDOW_MS = 8;
+
+const queues = new Map<string, ServerQueue>();
+const memo = new Map<string, Promise<PostResult>>();
+
+/** Options for one lookup. */
+export interface FetchPostOptions {
+  /** Give up after this many milliseconds. */
+  timeoutMs: number;
+  /** Extra query parameters every request to this server carries (e.g. `dnt=true`). */
+  query?: Record<string, string>;
+}
+
+/**
+ * Fetch one post from the embed server at `server`, batched with other lookups
+ * made in the same few milliseconds.
+ */
+export function fetchPost(server: string, id: string, options: FetchPostOptions): Promise<PostResult> {
+  const queryString = new URLSearchParams(options.query ?? {}).toString();
+  const key = `${server}\n${queryString}\n${id}`;
+  const known = memo.get(key);
+  if (known !== undefined) return known;
+  const promise = new Promise<PostResult>((resolve, reject) => {
+    const queueKey = `${server}\n${queryString}`;
+    let queue = queues.get(queueKey);
+    if (queue === undefined) {
+      queue = { waiting: new Map(), timer: undefined };
+      queues.set(queueKey, queue);
+    }
+    const list = queue.waiting.get(id) ?? [];
+    list.push({ resolve, reject });
+    queue.waiting.set(id, list);
+    if (queue.timer === undefined) {
+      const q = queue;
+      q.timer = setTimeout(() => {
+        q.timer = undefined;
+        const batch = q.waiting;
+        q.waiting = new Map();
+        void sendBatches(server, queryString, batch, options.timeoutMs);
+      }, BATCH_WINDOW_MS);
+    }
+  });
+  memo.set(key, promise);
+  // A failure is not remembered: a later widget may retry.
+  promise.catch(() => memo.delete(key));
+  return promise;
+}
+
+async function sendBatches(server: string, queryString: string, batch: Map<string, Waiter[]>, timeoutMs: number): Promise<void> {
+  const ids = [...batch.keys()];
+  const chunks: string[][] = [];
+  for (let i = 0; i < ids.length; i += MAX_IDS_PER_REQUEST) chunks.push(ids.slice(i, i + MAX_IDS_PER_REQUEST));
+  await Promise.all(chunks.map((chunk) => sendOne(server, queryString, chunk, batch, timeoutMs)));
+}
+
+async function sendOne(server: string, queryString: string, ids: string[], batch: Map<string, Waiter[]>, timeoutMs: number): Promise<void> {
+  const settle = (id: string, outcome: PostResult | PostRequestError): void => {
+    for (const w of batch.get(id) ?? []) {
+      if (outcome instanceof PostRequestError) w.reject(outcome);
+      else w.resolve(outcome);
+    }
+  };
+  const failAll = (error: PostRequestError): void => ids.forEach((id) => settle(id, error));
+  const controller = new AbortController();
+  const timer = setTimeout(() => controller.abort(), timeoutMs);
+  const url = `${server}/v1/tweets?ids=${ids.join(',')}${queryString ? '&' + queryString : ''}`;
+  let body: unknown;
+  try {
+    const response = await fetch(url, { signal: controller.signal, credentials: 'omit', headers: { accept: 'application/json' } });
+    if (!response.ok) {
+      failAll(new PostRequestError('server', `The embed server answered ${response.status}.`));
+      return;
+    }
+    body = await response.json();
+  } catch (error: unknown) {
+    const timedOut = controller.signal.aborted;
+    failAll(
+      timedOut
+        ? new PostRequestError('timeout', `The embed server did not answer within ${timeoutMs} ms.`)
+        : new PostRequestError('network', `The embed server could not be reached (${error instanceof Error ? error.message : String(error)}).`),
+    );
+    return;
+  } finally {
+    clearTimeout(timer);
+  }
+  const results = isResultsBody(body) ? body.results : undefined;
+  if (results === undefined) {
+    failAll(new PostRequestError('invalid-data', 'The embed server sent a body without `results`.'));
+    return;
+  }
+  ids.forEach((id, index) => {
+    try {
+      const result = parsePostResult(results[index]);
+      if (result.id !== id) throw new PayloadError('invalid-value', `results.${index}.id`, `expected post ${id}, got ${result.id}`);
+      settle(id, result);
+    } catch (error: unknown) {
+      settle(id, new PostRequestError('invalid-data', error instanceof Error ? error.message : String(error)));
+    }
+  });
+}
+
+function isResultsBody(body: unknown): body is { results: unknown[] } {
+  return typeof body === 'object' && body !== null && Array.isArray((body as { results?: unknown }).results);
+}
+
+/** Forget every remembered answer (for tests and for a consent revoke). */
+export function clearPostMemo(): void {
+  memo.clear();
+}

@@ -1,0 +1,4 @@
+/** Registers every Perch element. */
+import './tweet/tweet.js';
+
+export * from './index.js';

@@ -1,0 +1,9 @@
+/**
+ * Perch widgets: classes only. Importing this module registers no element; import
+ * `perch-widgets/define` (or a widget's `/define` path) to register the tags.
+ */
+export { PerchTweet } from './tweet/tweet.component.js';
+export * from './shared/events.js';
+export type { PerchPageConfig } from './shared/page-config.js';
+export * from './data/model.js';
+export { PayloadError } from './data/errors.js';

@@ -1,0 +1,45 @@
+/** Timestamp linked to the post, and reply / repost / like as X web intents. */
+import { html, nothing, type TemplateResult } from 'lit';
+import type { Post } from '../../data/model.js';
+import { msg } from '../../shared/i18n.js';
+import type { RenderContext } from './context.js';
+import { likeIcon, replyIcon, repostIcon } from './icons.js';
+
+/** X's intent links for `postId`. */
+export function intentUrls(postId: string): { reply: string; repost: string; like: string } {
+  return {
+    reply: `https://x.com/intent/post?in_reply_to=${postId}`,
+    repost: `https://x.com/intent/retweet?tweet_id=${postId}`,
+    like: `https://x.com/intent/like?tweet_id=${postId}`,
+  };
+}
+
+/** The post's time, localised: "2:34 PM · Mar 29, 2023". */
+export function formatTimestamp(iso: string, lang: string | undefined, timeZone: string | undefined): string {
+  const date = new Date(iso);
+  if (Number.isNaN(date.getTime())) return iso;
+  const tz = timeZone === undefined ? {} : { timeZone };
+  const time = new Intl.DateTimeFormat(lang, { hour: 'numeric', minute: '2-digit', ...tz }).format(date);
+  const day = new Intl.DateTimeFormat(lang, { month: 'short', day: 'numeric', year: 'numeric', ...tz }).format(date);
+  return `${time} · ${day}`;
+}
+
+function compact(n: number, lang: string | undefined): string {
+  return new Intl.NumberFormat(lang, { notation: 'compact', maximumFractionDigits: 1 }).format(n);
+}
+
+/** The footer of a full post. */
+export function renderFooter(post: Post, ctx: RenderContext): TemplateResult {
+  const intents = intentUrls(post.id);
+  const { replies, likes } = post.counts;
+  return html`<footer part="footer" class="footer">
+    <p class="meta">
+      <a class="time" href=${post.url} target="_blank" rel="noopener noreferrer"><time datetime=${post.createdAt}>${formatTimestamp(post.createdAt, ctx.lang, ctx.timeZone)}</time></a>${post.edited ? html` · <span class="edited">${msg('edited', ctx.lang)}</span>` : nothing}
+    </p>
+    <div part="actions" class="actions">
+      <a class="action reply" href=${intents.reply} target="_blank" rel="noopener noreferrer" aria-label=${replies === undefined ? msg('reply', ctx.lang) : `${msg('reply', ctx.lang)} (${msg('replies', ctx.lang, { n: replies })})`}>${replyIcon}<span aria-hidden="true">${replies === undefined ? msg('reply', ctx.lang) : compact(replies, ctx.lang)}</span></a>
+      <a class="action repost" href=${intents.repost} target="_blank" rel="noopener noreferrer" aria-label=${msg('repost', ctx.lang)}>${repostIcon}<span aria-hidden="true">${msg('repost', ctx.lang)}</span></a>
+      <a class="action like" href=${intents.like} target="_blank" rel="noopener noreferrer" aria-label=${likes === undefined ? msg('like', ctx.lang) : `${msg('like', ctx.lang)} (${msg('likes', ctx.lang, { n: likes })})`}>${likeIcon}<span aria-hidden="true">${likes === undefined ? msg('like', ctx.lang) : compact(likes, ctx.lang)}</span></a>
+    </div>
+  </footer>`;
+}

@@ -1,0 +1,270 @@
+/**
+ * `<perch-tweet>`: one X post rendered natively (no iframe), from the embed server
+ * or from inline JSON, with the publisher's pasted markup as the fallback.
+ */
+import { LitElement, html, nothing, type PropertyValues, type TemplateResult } from 'lit';
+import { property, state } from 'lit/decorators.js';
+import { isPostId, type PostResult } from '../data/model.js';
+import { parsePostResult } from '../data/validate-model.js';
+import { fetchPost, PostRequestError } from '../client/post-client.js';
+import { PerchErrorEvent, PerchLoadEvent, PerchRenderEvent, type PerchErrorReason } from '../shared/events.js';
+import { pageTheme, requestTimeoutMs, resolveServer } from '../shared/page-config.js';
+import { unobserveNear, whenNear } from '../shared/lazy.js';
+import { msg } from '../shared/i18n.js';
+import { whenSwapIsStable } from '../shared/stable-swap.js';
+import { renderPostResult, type RenderContext } from './post-view.js';
+import { postStyles, themeStyles } from './tweet.styles.js';
+
+/** Allowed widths, in CSS pixels (X's own limits). */
+export const MIN_WIDTH = 250;
+export const MAX_WIDTH = 550;
+
+type Theme = 'light' | 'dark' | 'auto';
+
+interface Failure {
+  reason: PerchErrorReason;
+  detail: string;
+}
+
+/**
+ * An embedded X post.
+ *
+ * @summary Renders one post natively, lazily fetched in batches from the embed server or read from inline JSON.
+ *
+ * @slot - Fallback shown until the post renders (for example X's pasted `<blockquote class="twitter-tweet">`); a `<script type="application/json">` child holding a post model is read as inline data.
+ *
+ * @fires perch-load - The post's data arrived.
+ * @fires perch-render - The post is on the page.
+ * @fires perch-error - The post could not be shown; the fallback stays.
+ *
+ * @csspart base - The article holding the post.
+ * @csspart header - Avatar, name, handle and X mark.
+ * @csspart avatar - The author's picture.
+ * @csspart name - The author's display name.
+ * @csspart handle - The author's @handle.
+ * @csspart body - Text, media, quoted post, card and poll.
+ * @csspart text - The post's text.
+ * @csspart media - Photos, video or GIF.
+ * @csspart quoted - The quoted post.
+ * @csspart card - The link card.
+ * @csspart poll - Poll results.
+ * @csspart footer - Timestamp and actions.
+ * @csspart actions - Reply, repost and like links.
+ * @csspart tombstone - The notice for an unavailable post.
+ * @csspart message - The short notice shown under the fallback when loading failed.
+ *
+ * @cssprop --perch-background - Background colour.
+ * @cssprop --perch-color - Text colour.
+ * @cssprop --perch-secondary-color - Colour of handles, times and counts.
+ * @cssprop --perch-link-color - Colour of links in the text.
+ * @cssprop --perch-border-color - Border colour.
+ * @cssprop --perch-font-family - Font stack.
+ * @cssprop --perch-radius - Corner radius.
+ * @cssprop --perch-reserve-height - Height reserved while the post loads.
+ */
+export class PerchTweet extends LitElement {
+  static override styles = [themeStyles, postStyles];
+
+  /** The post's numeric id. */
+  @property({ attribute: 'tweet-id', reflect: true }) tweetId = '';
+
+  /** `light`, `dark`, or `auto` (follows `prefers-color-scheme`). Defaults to the page setting, else light. */
+  @property({ reflect: true }) theme: Theme | undefined;
+
+  /** Width in CSS pixels, 250–550 (default 550). */
+  @property({ type: Number }) width: number | undefined;
+
+  /** `left`, `center` or `right`. */
+  @property({ reflect: true }) align: 'left' | 'center' | 'right' | undefined;
+
+  /** Opt out of tailoring (`true`); forced on by the site-wide under-13 switch. */
+  @property() dnt: string | undefined;
+
+  /** `hidden` hides the link card. */
+  @property() cards: string | undefined;
+
+  /** `none` hides the parent post and "Replying to". */
+  @property() conversation: string | undefined;
+
+  /** Embed server base URL; defaults to the page's `perch:server` meta tag or the script's origin. */
+  @property() server: string | undefined;
+
+  /** `lazy` (default): fetch when about one viewport away. `eager`: fetch at once. */
+  @property() loading: 'lazy' | 'eager' = 'lazy';
+
+  /**
+   * `auto` (default): when the post arrives while the reader is looking at a pasted
+   * fallback, the swap waits until it would move nothing (out of view, or the reader
+   * interacts). `immediate`: swap as soon as the post arrives.
+   */
+  @property() swap: 'auto' | 'immediate' = 'auto';
+
+  /** Time zone for the timestamp (IANA name); the reader's own by default. */
+  @property({ attribute: 'time-zone' }) timeZone: string | undefined;
+
+  @state() private result: PostResult | undefined;
+  @state() private failure: Failure | undefined;
+
+  private requested = '';
+  private rendered: PostResult | undefined;
+  private cancelSwap: (() => void) | undefined;
+
+  /** The post model being shown, when there is one. Setting it renders that post without any request. */
+  get data(): PostResult | undefined {
+    return this.result;
+  }
+
+  set data(value: unknown) {
+    try {
+      this.accept(parsePostResult(value));
+    } catch (error: unknown) {
+      this.fail('invalid-data', error instanceof Error ? error.message : String(error));
+    }
+  }
+
+  override connectedCallback(): void {
+    super.connectedCallback();
+    if (this.theme === undefined) this.theme = pageTheme() ?? 'light';
+    this.startLoading();
+  }
+
+  override disconnectedCallback(): void {
+    super.disconnectedCallback();
+    unobserveNear(this);
+    this.cancelSwap?.();
+    this.cancelSwap = undefined;
+  }
+
+  protected override willUpdate(changed: PropertyValues<this>): void {
+    if (changed.has('width')) {
+      const w = this.width;
+      if (w === undefined || !Number.isFinite(w)) this.style.removeProperty('--perch-width');
+      else this.style.setProperty('--perch-width', `${Math.min(MAX_WIDTH, Math.max(MIN_WIDTH, w))}px`);
+    }
+    if ((changed.has('tweetId') || changed.has('server')) && this.isConnected && changed.get('tweetId') !== undefined) {
+      this.startLoading();
+    }
+  }
+
+  private startLoading(): void {
+    if (this.result !== undefined && this.result.id === this.tweetId) return;
+    if (this.readInlineData() !== 'none') return;
+    if (this.requested === this.tweetId) return;
+    if (!isPostId(this.tweetId)) {
+      this.fail('invalid-id', `"${this.tweetId}" is not a post id (digits only, at most 40).`);
+      return;
+    }
+    if (this.loading === 'eager') this.load();
+    else whenNear(this, () => this.load());
+  }
+
+  /** Reads an inline post model from a `<script type="application/json">` child, if there is one. */
+  private readInlineData(): 'none' | 'accepted' | 'invalid' {
+    const script = this.querySelector<HTMLScriptElement>(':scope > script[type="application/json"]');
+    if (script === null) return 'none';
+    try {
+      const parsed = parsePostResult(JSON.parse(script.textContent ?? ''));
+      if (this.tweetId === '') this.tweetId = parsed.id;
+      this.accept(parsed);
+      return 'accepted';
+    } catch (error: unknown) {
+      this.fail('invalid-data', `Inline post data is not valid: ${error instanceof Error ? error.message : String(error)}`);
+      return 'invalid';
+    }
+  }
+
+  private load(): void {
+    const id = this.tweetId;
+    const server = resolveServer(this.server);
+    if (server === undefined) {
+      this.fail('no-source', 'No embed server is configured and the post has no inline data.');
+      return;
+    }
+    this.requested = id;
+    fetchPost(server, id, { timeoutMs: requestTimeoutMs() }).then(
+      (result) => {
+        if (this.tweetId !== id) return;
+        this.dispatchEvent(new PerchLoadEvent(result));
+        if (this.swap === 'immediate' || !this.hasVisibleFallback()) {
+          this.accept(result, false);
+          return;
+        }
+        this.cancelSwap?.();
+        this.cancelSwap = whenSwapIsStable(this, () => {
+          this.cancelSwap = undefined;
+          if (this.tweetId === id) this.accept(result, false);
+        });
+      },
+      (error: unknown) => {
+        if (this.tweetId !== id) return;
+        this.requested = '';
+        if (error instanceof PostRequestError) this.fail(error.reason === 'invalid-data' ? 'invalid-data' : error.reason, error.message);
+        else this.fail('network', String(error));
+      },
+    );
+  }
+
+  private accept(result: PostResult, announce = true): void {
+    this.failure = undefined;
+    this.result = result;
+    if (announce) this.dispatchEvent(new PerchLoadEvent(result));
+  }
+
+  /** True when publisher markup inside the element is on screen now. */
+  private hasVisibleFallback(): boolean {
+    for (const child of this.children) {
+      if (child instanceof HTMLScriptElement) continue;
+      const r = child.getBoundingClientRect();
+      if (r.width > 0 && r.height > 0) return true;
+    }
+    return false;
+  }
+
+  private fail(reason: PerchErrorReason, detail: string): void {
+    this.failure = { reason, detail };
+    this.dispatchEvent(new PerchErrorEvent(reason, detail));
+  }
+
+  private get context(): RenderContext {
+    return {
+      lang: this.lang === '' ? undefined : this.lang,
+      server: resolveServer(this.server),
+      hideCards: this.cards === 'hidden',
+      hideThread: this.conversation === 'none',
+      timeZone: this.timeZone,
+    };
+  }
+
+  protected override render(): TemplateResult {
+    const result = this.result;
+    if (result === undefined) return this.renderFallback();
+    try {
+      return html`<div class="frame">${renderPostResult(result, this.context)}</div>`;
+    } catch (error: unknown) {
+      // Validated data should never get here; if it does, keep the page intact.
+      queueMicrotask(() => this.fail('invalid-data', error instanceof Error ? error.message : String(error)));
+      return this.renderFallback();
+    }
+  }
+
+  private renderFallback(): TemplateResult {
+    const f = this.failure;
+    return html`<div class="loading" aria-busy=${f === undefined ? 'true' : 'false'}><slot></slot>${f === undefined
+        ? nothing
+        : html`<p part="message" class="message" role="status">${msg(f.reason === 'invalid-id' ? 'invalidId' : 'loadFailed', this.lang || undefined)}</p>`}</div>`;
+  }
+
+  protected override updated(): void {
+    const result = this.result;
+    if (result !== undefined && result !== this.rendered) {
+      this.rendered = result;
+      this.dispatchEvent(new PerchRenderEvent(result));
+    }
+  }
+}
+
+declare global {
+  interface HTMLElementTagNameMap {
+    'perch-tweet': PerchTweet;
+  }
+}

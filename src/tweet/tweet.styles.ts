@@ -1,0 +1,132 @@
+/** Styles of `<perch-tweet>`; themeable through `--perch-*` custom properties. */
+import { css } from 'lit';
+
+/** Colour tokens per theme. */
+export const themeStyles = css`
+  :host {
+    --_bg: var(--perch-background, #ffffff);
+    --_fg: var(--perch-color, #0f1419);
+    --_muted: var(--perch-secondary-color, #536471);
+    --_link: var(--perch-link-color, #0b63b0);
+    --_border: var(--perch-border-color, #cfd9de);
+    --_hover: var(--perch-hover-background, #f7f9f9);
+    --_focus: var(--perch-focus-color, #1d4ed8);
+    --_font: var(--perch-font-family, system-ui, -apple-system, 'Segoe UI', Roboto, Helvetica, Arial, sans-serif);
+    --_radius: var(--perch-radius, 12px);
+    color-scheme: light;
+  }
+  :host([theme='dark']) {
+    --_bg: var(--perch-background, #000000);
+    --_fg: var(--perch-color, #e7e9ea);
+    --_muted: var(--perch-secondary-color, #8b98a5);
+    --_link: var(--perch-link-color, #6cb8f5);
+    --_border: var(--perch-border-color, #38444d);
+    --_hover: var(--perch-hover-background, #16181c);
+    --_focus: var(--perch-focus-color, #93c5fd);
+    color-scheme: dark;
+  }
+  @media (prefers-color-scheme: dark) {
+    :host([theme='auto']) {
+      --_bg: var(--perch-background, #000000);
+      --_fg: var(--perch-color, #e7e9ea);
+      --_muted: var(--perch-secondary-color, #8b98a5);
+      --_link: var(--perch-link-color, #6cb8f5);
+      --_border: var(--perch-border-color, #38444d);
+      --_hover: var(--perch-hover-background, #16181c);
+      --_focus: var(--perch-focus-color, #93c5fd);
+      color-scheme: dark;
+    }
+  }
+`;
+
+/** Layout of a post. */
+export const postStyles = css`
+  :host {
+    display: block;
+    box-sizing: border-box;
+    width: 100%;
+    max-width: var(--perch-width, 550px);
+    min-width: min(250px, 100%);
+    margin: 10px 0;
+    font-family: var(--_font);
+    color: var(--_fg);
+    line-height: 1.3125;
+  }
+  :host([align='center']) { margin-inline: auto; }
+  :host([align='right']) { margin-inline-start: auto; margin-inline-end: 0; }
+  :host([hidden]) { display: none; }
+  * { box-sizing: border-box; }
+  a { color: inherit; text-decoration: none; }
+  a:focus-visible, summary:focus-visible, button:focus-visible { outline: 2px solid var(--_focus); outline-offset: 2px; border-radius: 4px; }
+  .frame {
+    background: var(--_bg);
+    border: 1px solid var(--_border);
+    border-radius: var(--_radius);
+    overflow: hidden;
+  }
+  .post { padding: 12px 16px 4px; }
+  .parent { padding: 12px 16px 0; }
+  .parent + .post { padding-top: 4px; }
+  .parent .thread-body { margin-inline-start: 56px; }
+  .header { display: flex; align-items: center; gap: 8px; min-height: 48px; }
+  .avatar { width: 48px; height: 48px; border-radius: 50%; display: block; background: var(--_border); object-fit: cover; }
+  .avatar.square { border-radius: 4px; }
+  .avatar.small { width: 20px; height: 20px; }
+  .author { display: flex; flex-direction: column; min-width: 0; flex: 1; }
+  .author .name { font-weight: 700; overflow: hidden; text-overflow: ellipsis; white-space: nowrap; }
+  .author:hover .name { text-decoration: underline; }
+  .badge, .affiliation { display: inline-flex; vertical-align: text-bottom; margin-inline-start: 2px; }
+  .affiliation-badge { border-radius: 2px; }
+  .handle { color: var(--_muted); font-size: 0.9375em; }
+  .x-mark { color: var(--_fg); align-self: flex-start; padding: 4px; }
+  .replying-to { margin: 4px 0 0; color: var(--_muted); font-size: 0.9375em; }
+  .replying-to a, .text a, .meta a.time:hover { color: var(--_link); }
+  .text { margin: 12px 0 0; white-space: pre-wrap; overflow-wrap: anywhere; font-size: 1.25em; line-height: 1.4; }
+  .quoted .text, .parent .text { font-size: 1em; margin-top: 4px; }
+  .text a:hover { text-decoration: underline; }
+  .media { margin-top: 12px; border: 1px solid var(--_border); border-radius: var(--_radius); overflow: hidden; }
+  .media.sensitive summary { padding: 16px; cursor: pointer; color: var(--_muted); }
+  .media.sensitive .show { color: var(--_link); font-weight: 700; }
+  .grid { display: grid; gap: 2px; }
+  .grid-1 { grid-template-columns: 1fr; }
+  .grid-2 { grid-template-columns: 1fr 1fr; aspect-ratio: 16 / 9; }
+  .grid-3 { grid-template-columns: 1fr 1fr; grid-template-rows: 1fr 1fr; aspect-ratio: 16 / 9; }
+  .grid-3 > :first-child { grid-row: 1 / 3; }
+  .grid-4 { grid-template-columns: 1fr 1fr; grid-template-rows: 1fr 1fr; aspect-ratio: 16 / 9; }
+  .photo { display: block; position: relative; overflow: hidden; background: var(--_hover); min-height: 0; }
+  .photo img, .video img { position: absolute; inset: 0; width: 100%; height: 100%; object-fit: cover; display: block; }
+  .video { position: relative; background: #000; }
+  .play { position: absolute; inset: 50% auto auto 50%; transform: translate(-50%, -50%); width: 64px; height: 64px; border-radius: 50%; background: #1d9bf0; color: #fff; display: grid; place-items: center; border: 4px solid #fff; }
+  .gif-label { position: absolute; left: 8px; bottom: 8px; background: rgba(0, 0, 0, 0.77); color: #fff; font-weight: 700; font-size: 13px; padding: 0 4px; border-radius: 4px; }
+  .quoted { display: block; margin-top: 12px; border: 1px solid var(--_border); border-radius: var(--_radius); padding: 12px; }
+  .quoted .media { border-radius: 8px; }
+  .quoted-head { display: flex; align-items: center; gap: 4px; flex-wrap: wrap; }
+  .quoted-head .name { font-weight: 700; }
+  .card { display: flex; margin-top: 12px; border: 1px solid var(--_border); border-radius: var(--_radius); overflow: hidden; }
+  .card.large { flex-direction: column; }
+  .card.small .card-image { width: 130px; flex: none; border-inline-end: 1px solid var(--_border); }
+  .card-image { display: block; position: relative; background: var(--_hover); }
+  .card-image img { position: absolute; inset: 0; width: 100%; height: 100%; object-fit: cover; }
+  .card-text { display: flex; flex-direction: column; gap: 2px; padding: 12px; min-width: 0; }
+  .card-domain, .card-description { color: var(--_muted); font-size: 0.9375em; }
+  .card.space { padding: 16px; font-weight: 700; background: #7856ff; color: #fff; }
+  .poll ul { list-style: none; margin: 12px 0 0; padding: 0; display: grid; gap: 6px; }
+  .poll li { position: relative; display: flex; justify-content: space-between; padding: 4px 8px; border-radius: 4px; overflow: hidden; }
+  .poll .bar { position: absolute; inset: 0 auto 0 0; background: var(--_hover); border-radius: 4px; }
+  .poll li.leading .bar { background: color-mix(in srgb, var(--_link) 25%, transparent); }
+  .poll li.leading { font-weight: 700; }
+  .poll .label, .poll .pct { position: relative; }
+  .poll-meta { color: var(--_muted); margin: 8px 0 0; font-size: 0.9375em; }
+  .footer { margin-top: 12px; }
+  .meta { color: var(--_muted); margin: 0; font-size: 0.9375em; }
+  .actions { display: flex; gap: 20px; border-top: 1px solid var(--_border); margin-top: 12px; padding: 4px 0; }
+  .action { display: inline-flex; align-items: center; gap: 4px; color: var(--_muted); padding: 8px 0; font-weight: 700; font-size: 0.875em; }
+  .action.like:hover { color: #c81d5c; }
+  .action.reply:hover { color: var(--_link); }
+  .action.repost:hover { color: #007a55; }
+  .tombstone { padding: 16px; color: var(--_muted); background: var(--_hover); border-radius: 8px; }
+  .tombstone p { margin: 0; }
+  .post.unavailable { padding: 12px; }
+  .message { margin: 8px 0 0; color: var(--_muted); font-size: 0.875em; font-family: var(--_font); }
+  .loading { min-height: var(--perch-reserve-height, 0px); }
+`;

@@ -1,0 +1,73 @@
+/** Test helpers: fixture payloads, the real embed server's URL, and page-level watchers. */
+import { executeServerCommand } from '@web/test-runner-commands';
+import { normalizeSyndication } from '../../../src/data/normalize-syndication.js';
+import type { PostResult } from '../../../src/data/model.js';
+
+/** The id the recorded tombstone (which carries none) is served under. */
+export const TOMBSTONE_ID = '1620000000000000001';
+
+/** Load a syndication fixture from the repository and normalize it. */
+export async function fixturePost(file: string): Promise<PostResult> {
+  const response = await fetch(`/fixtures/syndication/${file}`);
+  if (!response.ok) throw new Error(`fixture ${file}: ${response.status}`);
+  const payload: unknown = await response.json();
+  return normalizeSyndication(payload, file.startsWith('tombstone') ? { id: TOMBSTONE_ID } : {});
+}
+
+/** Every syndication fixture file name (recorded and synthetic). */
+export async function fixtureFiles(): Promise<string[]> {
+  const response = await fetch('/fixtures/index.json');
+  if (response.ok) {
+    const index = (await response.json()) as { files: string[] };
+    return index.files;
+  }
+  throw new Error('fixtures/index.json is missing');
+}
+
+let serverUrlCache: string | undefined;
+
+/** The real embed server started for this test run. */
+export async function embedServerUrl(): Promise<string> {
+  serverUrlCache ??= await executeServerCommand<string, undefined>('perch-server-url');
+  if (typeof serverUrlCache !== 'string') throw new Error('no embed server URL');
+  return serverUrlCache;
+}
+
+/** Start recording every request the page makes (via the DevTools protocol). */
+export async function watchRequests(): Promise<void> {
+  await executeServerCommand('perch-watch-requests');
+}
+
+/** URLs of every request since `watchRequests()`. */
+export async function seenRequests(): Promise<string[]> {
+  return (await executeServerCommand<string[], undefined>('perch-seen-requests')) ?? [];
+}
+
+/** Every cookie in the browser, read through the DevTools protocol. */
+export async function browserCookies(): Promise<Array<{ name: string; value: string; expires: number; sameSite?: string; secure: boolean }>> {
+  return (await executeServerCommand('perch-cookies')) ?? [];
+}
+
+/** Resolve on the next event `name` fired at `target`. */
+export function nextEvent<T extends Event>(target: EventTarget, name: string, timeoutMs = 5000): Promise<T> {
+  return new Promise((resolve, reject) => {
+    const timer = setTimeout(() => reject(new Error(`no ${name} within ${timeoutMs} ms`)), timeoutMs);
+    target.addEventListener(
+      name,
+      (e) => {
+        clearTimeout(timer);
+        resolve(e as T);
+      },
+      { once: true },
+    );
+  });
+}
+
+/** Wait until `predicate` holds, polling each animation frame. */
+export async function until(predicate: () => boolean, timeoutMs = 5000, what = 'condition'): Promise<void> {
+  const start = performance.now();
+  while (!predicate()) {
+    if (performance.now() - start > timeoutMs) throw new Error(`timed out waiting for ${what}`);
+    await new Promise((r) => requestAnimationFrame(() => r(undefined)));
+  }
+}

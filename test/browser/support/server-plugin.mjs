@@ -1,0 +1,69 @@
+// A web-test-runner plugin: starts the real embed server on a loopback port for the
+// browser tests, exposes its URL and a few browser-level controls to test code through
+// `executeServerCommand`, and offers a delaying proxy for slow-network tests.
+import { existsSync } from 'node:fs';
+import { resolve } from 'node:path';
+import { pathToFileURL } from 'node:url';
+
+const SERVER_MODULE = resolve('dist/server/server/index.js');
+
+/** @returns {import('@web/test-runner').TestRunnerPlugin} */
+export function perchTestServerPlugin() {
+  /** @type {{url: string, close(): Promise<void>} | undefined} */
+  let embed;
+  /** requests seen per browser session, for privacy assertions */
+  const watchers = new Map();
+
+  return {
+    name: 'perch-test-server',
+    async serverStart() {
+      if (!existsSync(SERVER_MODULE)) {
+        console.warn('[perch] dist/server is missing: run `npm run build` first; tests that need the embed server will fail.');
+        return;
+      }
+      const mod = await import(pathToFileURL(SERVER_MODULE).href);
+      embed = await mod.startServer({ port: 0, host: '127.0.0.1', upstream: 'fixtures', logLevel: 'silent', allowedOrigins: ['*'] });
+    },
+    async serverStop() {
+      await embed?.close();
+    },
+    async executeCommand({ command, payload, session }) {
+      if (command === 'perch-server-url') {
+        if (embed === undefined) throw new Error('The embed server is not running (was `npm run build` run?).');
+        return embed.url;
+      }
+      if (command === 'perch-watch-requests') {
+        const page = session.browser.getPage(session.id);
+        const seen = [];
+        watchers.set(session.id, seen);
+        page.removeAllListeners('request');
+        page.on('request', (req) => seen.push(req.url()));
+        return true;
+      }
+      if (command === 'perch-seen-requests') {
+        return watchers.get(session.id) ?? [];
+      }
+      if (command === 'perch-cookies') {
+        const page = session.browser.getPage(session.id);
+        const client = await page.createCDPSession();
+        const { cookies } = await client.send('Network.getAllCookies');
+        await client.detach();
+        return cookies.map((c) => ({ name: c.name, value: c.value, domain: c.domain, expires: c.expires, sameSite: c.sameSite, secure: c.secure, path: c.path }));
+      }
+      if (command === 'perch-emulate-media') {
+        const page = session.browser.getPage(session.id);
+        await page.emulateMediaFeatures(payload?.features ?? []);
+        return true;
+      }
+      return undefined;
+    },
+    async serve(context) {
+      // /__delay/<ms>/<path on the embed server>: the same answer, late. Models a slow network.
+      const match = /^\/__delay\/(\d+)(\/.*)$/.exec(context.path);
+      if (match === null || embed === undefined) return undefined;
+      await new Promise((r) => setTimeout(r, Number(match[1])));
+      const upstream = await fetch(`${embed.url}${match[2]}${context.querystring ? '?' + context.querystring : ''}`);
+      return { body: Buffer.from(await upstream.arrayBuffer()), type: upstream.headers.get('content-type') ?? 'application/json', headers: { 'cache-control': 'no-store' } };
+    },
+  };
+}

@@ -1,0 +1,30 @@
+import { expect, fixture, html } from '@open-wc/testing';
+import '../../src/tweet/tweet.js';
+import type { PerchTweet } from '../../src/tweet/tweet.component.js';
+import { fixtureFiles, fixturePost } from './support/fixtures.js';
+
+describe('<perch-tweet> accessibility', () => {
+  for (const theme of ['light', 'dark'] as const) {
+    it(`has no axe violations in the ${theme} theme, for every fixture`, async () => {
+      for (const file of await fixtureFiles()) {
+        const post = await fixturePost(file);
+        const el = await fixture<PerchTweet>(html`<perch-tweet theme=${theme}></perch-tweet>`);
+        el.data = post;
+        await el.updateComplete;
+        await expect(el, file).to.be.accessible();
+      }
+    });
+  }
+
+  it('every link and control is reachable by keyboard', async () => {
+    const el = await fixture<PerchTweet>(html`<perch-tweet></perch-tweet>`);
+    el.data = await fixturePost('quote-tweet.json');
+    await el.updateComplete;
+    const focusable = [...el.shadowRoot!.querySelectorAll<HTMLElement>('a[href], button, summary')].filter((a) => a.tabIndex >= 0);
+    expect(focusable.length).to.be.greaterThan(5);
+    for (const a of focusable) {
+      a.focus();
+      expect(el.shadowRoot!.activeElement).to.equal(a);
+    }
+  });
+});

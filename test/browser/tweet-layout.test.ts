@@ -1,0 +1,104 @@
+import { expect, fixture, html } from '@open-wc/testing';
+import '../../src/tweet/tweet.js';
+import type { PerchTweet } from '../../src/tweet/tweet.component.js';
+import { clearPostMemo } from '../../src/client/post-client.js';
+import { embedServerUrl, nextEvent } from './support/fixtures.js';
+
+interface LayoutShift extends PerformanceEntry {
+  value: number;
+  hadRecentInput: boolean;
+}
+
+/** Sum of layout-shift values observed while `run` executes (and a few frames after). */
+async function layoutShiftDuring(run: () => Promise<void>): Promise<number> {
+  let total = 0;
+  const observer = new PerformanceObserver((list) => {
+    for (const entry of list.getEntries() as LayoutShift[]) if (!entry.hadRecentInput) total += entry.value;
+  });
+  observer.observe({ type: 'layout-shift', buffered: false });
+  await run();
+  await new Promise((r) => setTimeout(r, 500));
+  observer.disconnect();
+  return total;
+}
+
+describe('<perch-tweet> layout stability', () => {
+  beforeEach(() => clearPostMemo());
+
+  it('a delayed server response moves nothing on the page', async () => {
+    const server = await embedServerUrl();
+    const delayed = `${location.origin}/__delay/800${new URL(server).pathname.replace(/\/$/, '')}`;
+    let el!: PerchTweet;
+    const shift = await layoutShiftDuring(async () => {
+      const wrap = await fixture<HTMLDivElement>(html`<div>
+        <p>Text above the post.</p>
+        <perch-tweet tweet-id="1641086480675225601" server=${delayed}><blockquote class="twitter-tweet"><p>If you are interested about View Flattening in React Native, I wrote a short post about it.</p>&mdash; sammy (@SamuelSusla)</blockquote></perch-tweet>
+        <p id="below">Text below the post.</p>
+        <div style="height: 300vh"></div>
+      </div>`);
+      el = wrap.querySelector('perch-tweet')!;
+      await nextEvent(el, 'perch-load', 5000);
+      // The reader is looking at the readable fallback: it stays while in view.
+      await new Promise((r) => setTimeout(r, 300));
+      expect(el.shadowRoot!.querySelector('article')).to.equal(null);
+      // Once it is out of view, the post takes its place.
+      const rendered = nextEvent(el, 'perch-render');
+      window.scrollTo(0, el.getBoundingClientRect().bottom + window.scrollY + 50);
+      await rendered;
+    });
+    window.scrollTo(0, 0);
+    expect(el.shadowRoot!.querySelector('article.post')).to.exist;
+    expect(shift).to.equal(0);
+  });
+
+  it('a post arriving while its fallback is off screen renders at once, moving nothing', async () => {
+    const server = await embedServerUrl();
+    const delayed = `${location.origin}/__delay/300${new URL(server).pathname.replace(/\/$/, '')}`;
+    const shift = await layoutShiftDuring(async () => {
+      const wrap = await fixture<HTMLDivElement>(html`<div>
+        <div style="height: ${window.innerHeight + 200}px">Above the fold.</div>
+        <perch-tweet tweet-id="1629262255744503809" server=${delayed}><blockquote><p>Pasted text</p></blockquote></perch-tweet>
+        <p>After.</p>
+      </div>`);
+      await nextEvent(wrap.querySelector('perch-tweet')!, 'perch-render', 5000);
+    });
+    expect(shift).to.equal(0);
+  });
+
+  it('swap="immediate" renders as soon as data arrives', async () => {
+    const server = await embedServerUrl();
+    const el = await fixture<PerchTweet>(html`<perch-tweet swap="immediate" tweet-id="1703436713362870723" server=${server}><blockquote><p>Pasted</p></blockquote></perch-tweet>`);
+    await nextEvent(el, 'perch-render');
+    expect(el.shadowRoot!.querySelector('article.post')).to.exist;
+  });
+
+  it('images arriving late do not move the text below them', async () => {
+    const server = await embedServerUrl();
+    const delayedMedia = `${location.origin}/__delay/600`;
+    const post = await (await fetch(`${server}/v1/tweets/1641086480675225601`)).json();
+    const shift = await layoutShiftDuring(async () => {
+      const el = document.createElement('perch-tweet') as PerchTweet;
+      el.server = delayedMedia;
+      const script = document.createElement('script');
+      script.type = 'application/json';
+      script.textContent = JSON.stringify(post);
+      el.append(script);
+      const below = document.createElement('p');
+      below.textContent = 'below';
+      document.body.append(el, below);
+      await el.updateComplete;
+      const img = el.shadowRoot!.querySelector<HTMLImageElement>('.photo img')!;
+      const boxBefore = img.parentElement!.getBoundingClientRect().height;
+      expect(boxBefore).to.be.greaterThan(100);
+      await new Promise<void>((resolve) => {
+        if (img.complete) resolve();
+        img.addEventListener('load', () => resolve(), { once: true });
+        img.addEventListener('error', () => resolve(), { once: true });
+      });
+      expect(img.parentElement!.getBoundingClientRect().height).to.equal(boxBefore);
+      el.remove();
+      below.remove();
+    });
+    expect(shift).to.equal(0);
+  });
+});
