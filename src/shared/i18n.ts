@@ -15,6 +15,7 @@ const en = {
   viewOnX: 'View on X',
   edited: 'Edited',
   playVideo: 'Play video',
+  photoNoAlt: 'Photo (no description), view on X',
   playGif: 'Play GIF',
   sensitive: 'This media may contain sensitive material.',
   show: 'Show',

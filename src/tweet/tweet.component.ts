@@ -185,7 +185,9 @@ export class PerchTweet extends LitElement {
       (result) => {
         if (this.tweetId !== id) return;
         this.dispatchEvent(new PerchLoadEvent(result));
-        if (this.swap === 'immediate' || !this.hasVisibleFallback()) {
+        // A tombstone replaces pasted markup at once: a deleted or withheld post's text
+        // must not stay on the page (policy: deleted content removed).
+        if (this.swap === 'immediate' || result.kind === 'tombstone' || !this.hasVisibleFallback()) {
           this.accept(result, false);
           return;
         }

@@ -83,7 +83,9 @@ export const postStyles = css`
   .replying-to a, .text a, .meta a.time:hover { color: var(--_link); }
   .text { margin: 12px 0 0; white-space: pre-wrap; overflow-wrap: anywhere; font-size: 1.25em; line-height: 1.4; }
   .quoted .text, .parent .text { font-size: 1em; margin-top: 4px; }
-  .text a:hover { text-decoration: underline; }
+  /* Links in running text are underlined (softly): colour alone does not meet contrast in dark themes. */
+  .text a, .replying-to a { text-decoration: underline; text-decoration-color: color-mix(in srgb, currentColor 45%, transparent); text-underline-offset: 2px; }
+  .text a:hover { text-decoration-color: currentColor; }
   .media { margin-top: 12px; border: 1px solid var(--_border); border-radius: var(--_radius); overflow: hidden; }
   .media.sensitive summary { padding: 16px; cursor: pointer; color: var(--_muted); }
   .media.sensitive .show { color: var(--_link); font-weight: 700; }

@@ -7,13 +7,25 @@ import { embedServerUrl, nextEvent } from './support/fixtures.js';
 interface LayoutShift extends PerformanceEntry {
   value: number;
   hadRecentInput: boolean;
+  sources: Array<{ node?: Node; previousRect: DOMRectReadOnly; currentRect: DOMRectReadOnly }>;
+}
+
+/** What moved, for the failure message. */
+function describeShift(entry: LayoutShift): string {
+  return entry.sources
+    .map((s) => `${s.node?.nodeName ?? '?'}.${(s.node as Element | undefined)?.className ?? ''} ${JSON.stringify(s.previousRect)} → ${JSON.stringify(s.currentRect)}`)
+    .join('; ');
 }
 
 /** Sum of layout-shift values observed while `run` executes (and a few frames after). */
 async function layoutShiftDuring(run: () => Promise<void>): Promise<number> {
   let total = 0;
   const observer = new PerformanceObserver((list) => {
-    for (const entry of list.getEntries() as LayoutShift[]) if (!entry.hadRecentInput) total += entry.value;
+    for (const entry of list.getEntries() as LayoutShift[]) {
+      if (entry.hadRecentInput) continue;
+      total += entry.value;
+      console.warn(`layout shift ${entry.value}: ${describeShift(entry)}`);
+    }
   });
   observer.observe({ type: 'layout-shift', buffered: false });
   await run();
@@ -23,6 +35,11 @@ async function layoutShiftDuring(run: () => Promise<void>): Promise<number> {
 }
 
 describe('<perch-tweet> layout stability', () => {
+  // Keep the harness's own margins from collapsing through <body> as fixtures come and go,
+  // so only the widget under test can move anything.
+  before(() => {
+    document.body.style.padding = '1px 0';
+  });
   beforeEach(() => clearPostMemo());
 
   it('a delayed server response moves nothing on the page', async () => {

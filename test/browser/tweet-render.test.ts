@@ -3,7 +3,7 @@ import '../../src/tweet/tweet.js';
 import type { PerchTweet } from '../../src/tweet/tweet.component.js';
 import type { Post, PostResult } from '../../src/data/model.js';
 import { segmentPostText } from '../../src/text/segments.js';
-import { embedServerUrl, fixtureFiles, fixturePost, nextEvent, TOMBSTONE_ID } from './support/fixtures.js';
+import { embedServerUrl, fixtureFiles, fixturePost, nextEvent, TOMBSTONE_ID, until } from './support/fixtures.js';
 
 function inline(result: PostResult): HTMLScriptElement {
   const script = document.createElement('script');
@@ -29,8 +29,8 @@ function checkRendered(el: PerchTweet, result: PostResult): void {
   const article = root.querySelector('article.post[data-post-id="' + result.id + '"]');
   expect(article, 'article').to.exist;
   expect(article!.getAttribute('aria-label')).to.contain(result.author.name);
-  expect(root.querySelector('[part="name"]')!.textContent).to.equal(result.author.name);
-  expect(root.querySelector('[part="handle"]')!.textContent).to.equal('@' + result.author.handle);
+  expect(article!.querySelector('[part="name"]')!.textContent).to.equal(result.author.name);
+  expect(article!.querySelector('[part="handle"]')!.textContent).to.equal('@' + result.author.handle);
   const text = article!.querySelector(':scope > [part="body"] > [part="text"]')!;
   expect(text.textContent).to.equal(visibleText(result));
   const time = root.querySelector<HTMLAnchorElement>('a.time')!;
@@ -74,8 +74,7 @@ describe('<perch-tweet> renders every fixture', () => {
   it('serves the recorded tombstone with its reason and hides the pasted fallback', async () => {
     const server = await embedServerUrl();
     const el = await fixture<PerchTweet>(html`<perch-tweet tweet-id=${TOMBSTONE_ID} server=${server} loading="eager"><blockquote class="twitter-tweet"><p>old text</p></blockquote></perch-tweet>`);
-    await nextEvent(el, 'perch-render');
-    await el.updateComplete;
+    await until(() => el.shadowRoot!.querySelector('[part="tombstone"]') !== null, 5000, 'the tombstone');
     expect(el.shadowRoot!.querySelector('[part="tombstone"]')!.getAttribute('data-reason')).to.equal('deleted');
     // The pasted blockquote is light DOM; it must not be slotted (shown) any more.
     expect(el.shadowRoot!.querySelector('slot')).to.equal(null);

@@ -37,9 +37,9 @@ export function renderFooter(post: Post, ctx: RenderContext): TemplateResult {
       <a class="time" href=${post.url} target="_blank" rel="noopener noreferrer"><time datetime=${post.createdAt}>${formatTimestamp(post.createdAt, ctx.lang, ctx.timeZone)}</time></a>${post.edited ? html` · <span class="edited">${msg('edited', ctx.lang)}</span>` : nothing}
     </p>
     <div part="actions" class="actions">
-      <a class="action reply" href=${intents.reply} target="_blank" rel="noopener noreferrer" aria-label=${replies === undefined ? msg('reply', ctx.lang) : `${msg('reply', ctx.lang)} (${msg('replies', ctx.lang, { n: replies })})`}>${replyIcon}<span aria-hidden="true">${replies === undefined ? msg('reply', ctx.lang) : compact(replies, ctx.lang)}</span></a>
+      <a class="action reply" href=${intents.reply} target="_blank" rel="noopener noreferrer" aria-label=${replies === undefined ? msg('reply', ctx.lang) : `${msg('reply', ctx.lang)}, ${msg('replies', ctx.lang, { n: compact(replies, ctx.lang) })}`}>${replyIcon}<span aria-hidden="true">${replies === undefined ? msg('reply', ctx.lang) : compact(replies, ctx.lang)}</span></a>
       <a class="action repost" href=${intents.repost} target="_blank" rel="noopener noreferrer" aria-label=${msg('repost', ctx.lang)}>${repostIcon}<span aria-hidden="true">${msg('repost', ctx.lang)}</span></a>
-      <a class="action like" href=${intents.like} target="_blank" rel="noopener noreferrer" aria-label=${likes === undefined ? msg('like', ctx.lang) : `${msg('like', ctx.lang)} (${msg('likes', ctx.lang, { n: likes })})`}>${likeIcon}<span aria-hidden="true">${likes === undefined ? msg('like', ctx.lang) : compact(likes, ctx.lang)}</span></a>
+      <a class="action like" href=${intents.like} target="_blank" rel="noopener noreferrer" aria-label=${likes === undefined ? msg('like', ctx.lang) : `${msg('like', ctx.lang)}, ${msg('likes', ctx.lang, { n: compact(likes, ctx.lang) })}`}>${likeIcon}<span aria-hidden="true">${likes === undefined ? msg('like', ctx.lang) : compact(likes, ctx.lang)}</span></a>
     </div>
   </footer>`;
 }

@@ -16,7 +16,9 @@ function ratio(width: number, height: number): string {
 function renderPhoto(photo: Photo, ctx: RenderContext, single: boolean, postLink: string): TemplateResult {
   // One photo keeps its own shape (within limits, as X does); in a grid, cells are cropped.
   const boxRatio = single ? ratio(photo.width, Math.max(photo.height, photo.width * 0.5)) : undefined;
-  return html`<a class="photo" href=${postLink} target="_blank" rel="noopener noreferrer" style=${boxRatio === undefined ? nothing : `aspect-ratio: ${boxRatio}`}>
+  // Without alt text the link still needs a name, or a screen reader announces only the URL.
+  const label = photo.altText === undefined || photo.altText === '' ? msg('photoNoAlt', ctx.lang) : undefined;
+  return html`<a class="photo" href=${postLink} target="_blank" rel="noopener noreferrer" aria-label=${label ?? nothing} style=${boxRatio === undefined ? nothing : `aspect-ratio: ${boxRatio}`}>
     <img src=${mediaUrl(photo.url, ctx.server)} alt=${photo.altText ?? ''} width=${photo.width} height=${photo.height} loading="lazy" decoding="async" referrerpolicy="no-referrer" />
   </a>`;
 }
