@@ -1,5 +1,5 @@
 #!/usr/bin/env node
-/** `perch-server [--port N] [--host H] [--upstream fixtures|syndication|x-api-v2] [--log-level L]` */
+/** The `perch-server` command: flags and environment → startServer, with clear start-up errors. */
 import { parseArgs } from 'node:util';
 import { ConfigError, startServer, type ServerConfig } from './index.js';
 
@@ -8,9 +8,18 @@ const HELP = `Usage: perch-server [options]
   --port <n>          port to listen on (default 8080; 0 picks a free one)
   --host <addr>       interface to listen on (default 127.0.0.1)
   --upstream <kind>   fixtures (default: built-in data, no network) | syndication | x-api-v2
+  --store <s>         memory (default, in-process LRU) | redis://host:port (shared by several processes)
+  --allowed-origins <list>  comma-separated origins allowed to call the API from a browser (default *)
+  --public-url <url>  the URL visitors reach this server at (used in oEmbed HTML)
+  --cache-max-entries <n>   in-process cache bound (default 50000)
   --log-level <l>     silent | error | warn | info (default) | debug
   --no-demo           do not serve the demo pages and fixtures
   -h, --help          show this help
+
+Environment:
+  X_BEARER_TOKEN      X API v2 bearer token (required with --upstream x-api-v2; never logged)
+  PERCH_ADMIN_TOKEN   token for admin endpoints such as DELETE /v1/tweets/:id (off without it)
+  PERCH_STORE, PERCH_UPSTREAM, PERCH_ALLOWED_ORIGINS, PORT  defaults for the flags above
 `;
 
 async function main(): Promise<void> {
@@ -21,6 +30,10 @@ async function main(): Promise<void> {
         port: { type: 'string' },
         host: { type: 'string' },
         upstream: { type: 'string' },
+        store: { type: 'string' },
+        'allowed-origins': { type: 'string' },
+        'public-url': { type: 'string' },
+        'cache-max-entries': { type: 'string' },
         'log-level': { type: 'string' },
         'no-demo': { type: 'boolean' },
         help: { type: 'boolean', short: 'h' },
@@ -35,13 +48,27 @@ async function main(): Promise<void> {
     process.stdout.write(HELP);
     return;
   }
+  const env = process.env;
   const config: Partial<ServerConfig> = {};
-  if (values.port !== undefined) {
-    if (!/^[0-9]+$/.test(values.port)) fail(new ConfigError('port', `not a number: ${values.port}`));
-    config.port = Number(values.port);
+  const port = values.port ?? env.PORT;
+  if (port !== undefined) {
+    if (!/^[0-9]+$/.test(port)) fail(new ConfigError('port', `not a number: ${port}`));
+    config.port = Number(port);
   }
   if (values.host !== undefined) config.host = values.host;
-  if (values.upstream !== undefined) config.upstream = values.upstream as ServerConfig['upstream'];
+  const upstream = values.upstream ?? env.PERCH_UPSTREAM;
+  if (upstream !== undefined) config.upstream = upstream as ServerConfig['upstream'];
+  const store = values.store ?? env.PERCH_STORE;
+  if (store !== undefined) config.store = store;
+  const origins = values['allowed-origins'] ?? env.PERCH_ALLOWED_ORIGINS;
+  if (origins !== undefined) config.allowedOrigins = origins.split(',').map((o) => o.trim()).filter((o) => o !== '');
+  if (values['public-url'] !== undefined) config.publicUrl = values['public-url'].replace(/\/$/, '');
+  if (values['cache-max-entries'] !== undefined) {
+    if (!/^[0-9]+$/.test(values['cache-max-entries'])) fail(new ConfigError('cache-max-entries', 'not a number'));
+    config.cache = { maxEntries: Number(values['cache-max-entries']), maxBytes: 64 * 1024 * 1024, freshMs: 15 * 60 * 1000 };
+  }
+  if (env.X_BEARER_TOKEN !== undefined && env.X_BEARER_TOKEN !== '') config.bearerToken = env.X_BEARER_TOKEN;
+  if (env.PERCH_ADMIN_TOKEN !== undefined && env.PERCH_ADMIN_TOKEN !== '') config.adminToken = env.PERCH_ADMIN_TOKEN;
   if (values['log-level'] !== undefined) config.logLevel = values['log-level'] as ServerConfig['logLevel'];
   if (values['no-demo'] === true) config.serveDemo = false;
   let server;

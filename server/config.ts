@@ -24,6 +24,24 @@ export interface ServerConfig {
   /** Origins allowed to call the API from a browser (`*` for any). */
   allowedOrigins: string[];
   logLevel: LogLevel;
+  /** `memory` (default: in-process LRU) or a `redis://` URL shared by several processes. */
+  store: string;
+  /** Token for admin endpoints (purge); admin endpoints are off without one. */
+  adminToken?: string | undefined;
+  /** X API v2 bearer token (from X_BEARER_TOKEN); required by the x-api-v2 upstream, never logged. */
+  bearerToken?: string | undefined;
+  /** Base URL of the X API (tests point it at a local fake). */
+  xApiBaseUrl?: string | undefined;
+  /** Base URL of the syndication endpoint (tests point it at a local fake). */
+  syndicationBaseUrl?: string | undefined;
+  /** In-process cache limits, and when an entry is revalidated. */
+  cache: { maxEntries: number; maxBytes: number; freshMs: number; batchWindowMs?: number };
+  /** Where the media proxy actually connects for an allowed X media host (tests: a local fake). */
+  mediaResolveOrigin?: ((host: string) => string) | undefined;
+  /** The server's public base URL (oEmbed HTML points at it); by default the listening URL. */
+  publicUrl?: string | undefined;
+  /** Clock (tests control it to check the 24-hour rule). */
+  now: () => number;
 }
 
 /** Find the repository root (the folder whose package.json is perch-widgets). */
@@ -56,7 +74,24 @@ export function resolveConfig(partial: Partial<ServerConfig>): ServerConfig {
     serveDemo: partial.serveDemo ?? upstream === 'fixtures',
     allowedOrigins: partial.allowedOrigins ?? ['*'],
     logLevel: partial.logLevel ?? 'info',
+    store: partial.store ?? 'memory',
+    adminToken: partial.adminToken,
+    bearerToken: partial.bearerToken,
+    xApiBaseUrl: partial.xApiBaseUrl,
+    syndicationBaseUrl: partial.syndicationBaseUrl,
+    cache: { maxEntries: 50_000, maxBytes: 64 * 1024 * 1024, freshMs: 15 * 60 * 1000, ...partial.cache },
+    mediaResolveOrigin: partial.mediaResolveOrigin,
+    publicUrl: partial.publicUrl,
+    now: partial.now ?? Date.now,
   };
+  if (config.store !== 'memory' && !/^rediss?:\/\//.test(config.store)) throw new ConfigError('store', `expected "memory" or a redis:// URL, got "${config.store}"`);
+  if (config.upstream === 'x-api-v2' && (config.bearerToken === undefined || config.bearerToken === '')) {
+    throw new ConfigError('upstream', 'x-api-v2 needs a bearer token: set X_BEARER_TOKEN in the environment');
+  }
+  if (!Number.isInteger(config.cache.maxEntries) || config.cache.maxEntries < 1) throw new ConfigError('cache-max-entries', 'must be a positive integer');
+  for (const origin of config.allowedOrigins) {
+    if (origin !== '*' && !/^https?:\/\/[^/]+$/.test(origin)) throw new ConfigError('allowed-origins', `"${origin}" is not an origin like https://example.com`);
+  }
   if (!Number.isInteger(config.port) || config.port < 0 || config.port > 65535) throw new ConfigError('port', `must be an integer 0–65535, got ${String(partial.port)}`);
   if (!['fixtures', 'syndication', 'x-api-v2'].includes(config.upstream)) throw new ConfigError('upstream', `must be fixtures, syndication or x-api-v2, got ${String(config.upstream)}`);
   if (!['silent', 'error', 'warn', 'info', 'debug'].includes(config.logLevel)) throw new ConfigError('logLevel', `unknown level ${String(config.logLevel)}`);

@@ -1,90 +1,145 @@
 /**
  * The embed server: `startServer(config)` listens and returns its URL and a `close()`.
- * One HTTP layer (CORS, errors, logging) in front of a router that each feature fills.
+ * One HTTP layer (limits, CORS, security headers, errors, logs, metrics) in front of a
+ * router that each feature fills: posts, media, oEmbed, impressions, admin.
  */
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { join } from 'node:path';
+import { MemoryCache } from './cache/memory-cache.js';
+import type { PostCache } from './cache/post-cache.js';
+import { RedisCache } from './cache/redis-cache.js';
 import { resolveConfig, type ServerConfig } from './config.js';
 import { HttpError, sendError, sendJson, type RequestContext } from './http/context.js';
 import { Router } from './http/router.js';
 import { createLogger, type Logger } from './log.js';
-import { directPostService } from './posts/post-service.js';
+import { Metrics } from './metrics.js';
+import { CachingPostService } from './posts/caching-post-service.js';
 import { registerMediaPlaceholder } from './routes/media-placeholder.js';
 import { registerStaticRoutes } from './routes/static-files.js';
 import { registerTweetRoutes } from './routes/tweets.js';
-import { FixtureUpstream } from './upstream/fixture-upstream.js';
-import type { Upstream } from './upstream/upstream.js';
+import { createUpstream } from './upstream/create-upstream.js';
 
 export type { ServerConfig } from './config.js';
 export { ConfigError } from './config.js';
+
+/** Longest request URL accepted (path + query). */
+const MAX_URL_LENGTH = 8192;
 
 /** A running embed server. */
 export interface RunningServer {
   /** Base URL, e.g. `http://127.0.0.1:8080`. */
   url: string;
   config: ServerConfig;
+  metrics: Metrics;
   /** Stop accepting connections, finish in-flight requests, release resources. */
   close(): Promise<void>;
 }
 
-function createUpstream(config: ServerConfig): Upstream {
-  if (config.upstream === 'fixtures') return new FixtureUpstream(join(config.rootDir, 'fixtures'));
-  throw new HttpError(500, 'upstream-unavailable', `The ${config.upstream} upstream is not available in this build.`);
+async function openCache(config: ServerConfig): Promise<PostCache> {
+  if (config.store === 'memory') return new MemoryCache({ maxEntries: config.cache.maxEntries, maxBytes: config.cache.maxBytes, now: config.now });
+  return RedisCache.connect(config.store, { now: config.now });
 }
 
 /** Start the embed server. */
 export async function startServer(partial: Partial<ServerConfig> = {}): Promise<RunningServer> {
   const config = resolveConfig(partial);
   const log = createLogger(config.logLevel);
-  const upstream = createUpstream(config);
+  const metrics = new Metrics();
+  const upstream = await createUpstream(config);
+  const cache = await openCache(config);
+  const posts = new CachingPostService(upstream, cache, metrics, log, { freshMs: config.cache.freshMs, now: config.now, ...(config.cache.batchWindowMs !== undefined ? { batchWindowMs: config.cache.batchWindowMs } : {}) });
+  metrics.onCollect(async () => {
+    const state = await posts.rateLimitState();
+    metrics.set('perch_upstream_rate_limited', 'Whether the upstream is rate-limited now (1) or not (0).', state.limited ? 1 : 0);
+    metrics.set('perch_upstream_rate_limit_reset_seconds', 'When the current upstream rate limit ends (epoch seconds; 0 when none).', state.limited ? Math.ceil(state.until / 1000) : 0);
+    const stats = await cache.stats().catch(() => undefined);
+    if (stats !== undefined) {
+      metrics.set('perch_cache_entries', 'Posts in the cache.', stats.entries, { store: cache.kind });
+      metrics.set('perch_cache_bytes', 'Approximate bytes held by the in-process cache.', stats.bytes, { store: cache.kind });
+      metrics.set('perch_cache_evictions', 'Entries evicted by the LRU bound.', stats.evictions, { store: cache.kind });
+    }
+    metrics.set('process_resident_memory_bytes', 'Resident memory of this process.', process.memoryUsage.rss());
+  });
+
+  let publicUrl = config.publicUrl ?? '';
   const router = new Router();
-  router.on('GET', '/healthz', (ctx) => sendJson(ctx, 200, { status: 'ok', upstream: upstream.name }, { 'cache-control': 'no-store' }));
-  registerTweetRoutes(router, directPostService(upstream));
-  if (config.upstream === 'fixtures') registerMediaPlaceholder(router);
+  router.on('GET', '/healthz', (ctx) => sendJson(ctx, 200, { status: 'ok', upstream: upstream.name, store: cache.kind }, { 'cache-control': 'no-store' }));
+  router.on('GET', '/metrics', async (ctx) => {
+    const body = Buffer.from(await metrics.render());
+    ctx.res.writeHead(200, { 'content-type': 'text/plain; version=0.0.4; charset=utf-8', 'content-length': String(body.length), 'cache-control': 'no-store' });
+    ctx.res.end(ctx.method === 'HEAD' ? undefined : body);
+  });
+  registerTweetRoutes(router, posts, { adminToken: config.adminToken });
+  await registerOptionalRoutes(router, config, posts, () => publicUrl, log);
   if (config.serveDemo) registerStaticRoutes(router, config.rootDir);
 
   const server = createServer((req, res) => {
-    void handle(req, res, router, config, log);
+    void handle(req, res, router, config, log, metrics);
   });
   server.keepAliveTimeout = 5_000;
-  await new Promise<void>((resolve, reject) => {
-    server.once('error', reject);
-    server.listen(config.port, config.host, () => {
-      server.off('error', reject);
-      resolve();
+  server.headersTimeout = 10_000;
+  server.requestTimeout = 30_000;
+  try {
+    await new Promise<void>((resolve, reject) => {
+      server.once('error', reject);
+      server.listen(config.port, config.host, () => {
+        server.off('error', reject);
+        resolve();
+      });
     });
-  });
+  } catch (error) {
+    await cache.close();
+    throw error;
+  }
   const address = server.address() as AddressInfo;
   const host = address.family === 'IPv6' ? `[${address.address}]` : address.address;
   const url = `http://${host}:${address.port}`;
-  log.info('listening', { url, upstream: upstream.name });
+  if (publicUrl === '') publicUrl = url;
+  log.info('listening', { url, upstream: upstream.name, store: cache.kind });
   let closing: Promise<void> | undefined;
   return {
     url,
     config,
+    metrics,
     close() {
       closing ??= new Promise<void>((resolve) => {
         server.close(() => resolve());
         server.closeIdleConnections();
-      }).then(() => upstream.close?.());
+      }).then(async () => {
+        await upstream.close?.();
+        await cache.close();
+        log.info('stopped');
+      });
       return closing;
     },
   };
 }
 
-async function handle(req: IncomingMessage, res: ServerResponse, router: Router, config: ServerConfig, log: Logger): Promise<void> {
+/** Media, oEmbed and other features that live in their own modules. */
+async function registerOptionalRoutes(router: Router, config: ServerConfig, posts: CachingPostService, publicUrl: () => string, log: Logger): Promise<void> {
+  void posts;
+  void publicUrl;
+  void log;
+  if (config.upstream === 'fixtures' && config.mediaResolveOrigin === undefined) registerMediaPlaceholder(router);
+}
+
+async function handle(req: IncomingMessage, res: ServerResponse, router: Router, config: ServerConfig, log: Logger, metrics: Metrics): Promise<void> {
   const started = performance.now();
   const method = req.method ?? 'GET';
-  let url: URL;
-  try {
-    url = new URL(req.url ?? '/', 'http://localhost');
-  } catch {
-    url = new URL('http://localhost/');
-  }
+  const rawUrl = req.url ?? '/';
+  let url = new URL('http://localhost/');
   const ctx: RequestContext = { req, res, method, url, params: {} };
+  let route = 'unmatched';
+  setSecurityHeaders(res);
   applyCors(req, res, config);
   try {
+    if (rawUrl.length > MAX_URL_LENGTH) throw new HttpError(414, 'url-too-long', `Request URLs are limited to ${MAX_URL_LENGTH} characters.`);
+    try {
+      url = new URL(rawUrl, 'http://localhost');
+    } catch {
+      throw new HttpError(400, 'bad-url', 'The request URL could not be parsed.');
+    }
+    ctx.url = url;
     if (method === 'OPTIONS') {
       res.writeHead(204, { 'access-control-allow-methods': 'GET, HEAD, POST, DELETE, OPTIONS', 'access-control-allow-headers': 'content-type, authorization', 'access-control-max-age': '600' });
       res.end();
@@ -94,6 +149,7 @@ async function handle(req: IncomingMessage, res: ServerResponse, router: Router,
     if (match === undefined) throw new HttpError(404, 'not-found', `Nothing at ${url.pathname}.`);
     if ('allowed' in match) throw new HttpError(405, 'method-not-allowed', `${method} is not allowed here.`, undefined, { allow: match.allowed.join(', ') });
     ctx.params = match.params;
+    route = match.pattern;
     await match.handler(ctx);
   } catch (error) {
     const httpError = error instanceof HttpError ? error : new HttpError(500, 'internal', 'Something went wrong on the embed server.');
@@ -101,8 +157,16 @@ async function handle(req: IncomingMessage, res: ServerResponse, router: Router,
     if (!res.headersSent) sendError(ctx, httpError);
     else res.destroy();
   } finally {
+    metrics.inc('perch_http_requests_total', 'HTTP requests answered.', { route, method, status: String(res.statusCode) });
     log.debug('request', { method, path: url.pathname, status: res.statusCode, ms: Math.round(performance.now() - started) });
   }
+}
+
+function setSecurityHeaders(res: ServerResponse): void {
+  res.setHeader('x-content-type-options', 'nosniff');
+  res.setHeader('referrer-policy', 'strict-origin-when-cross-origin');
+  res.setHeader('x-frame-options', 'SAMEORIGIN');
+  res.setHeader('cross-origin-resource-policy', 'cross-origin');
 }
 
 function applyCors(req: IncomingMessage, res: ServerResponse, config: ServerConfig): void {

@@ -9,6 +9,7 @@ import type { RequestContext } from './context.js';
 export type Handler = (ctx: RequestContext) => void | Promise<void>;
 
 interface Route {
+  pattern: string;
   methods: readonly string[];
   parts: readonly string[];
   prefix: boolean;
@@ -16,7 +17,7 @@ interface Route {
 }
 
 /** Result of matching a request. */
-export type RouteMatch = { handler: Handler; params: Record<string, string> } | { allowed: string[] } | undefined;
+export type RouteMatch = { handler: Handler; params: Record<string, string>; pattern: string } | { allowed: string[] } | undefined;
 
 /** Routes by method and path pattern (`/v1/tweets/:id`, or `/dist/*` for a prefix). */
 export class Router {
@@ -28,7 +29,7 @@ export class Router {
     const withHead = list.includes('GET') && !list.includes('HEAD') ? [...list, 'HEAD'] : list;
     const prefix = pattern.endsWith('/*');
     const parts = (prefix ? pattern.slice(0, -2) : pattern).split('/').filter((p) => p !== '');
-    this.routes.push({ methods: withHead, parts, prefix, handler });
+    this.routes.push({ pattern, methods: withHead, parts, prefix, handler });
     return this;
   }
 
@@ -39,7 +40,7 @@ export class Router {
     for (const route of this.routes) {
       const params = matchParts(route, segments);
       if (params === undefined) continue;
-      if (route.methods.includes(method)) return { handler: route.handler, params };
+      if (route.methods.includes(method)) return { handler: route.handler, params, pattern: route.pattern };
       for (const m of route.methods) allowed.add(m);
     }
     return allowed.size > 0 ? { allowed: [...allowed] } : undefined;

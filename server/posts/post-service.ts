@@ -1,16 +1,21 @@
-/**
- * Gets posts for the routes. Today it asks the upstream directly, in chunks the
- * upstream accepts; caching, coalescing and the 24-hour rule wrap this one seam.
- */
+/** What the routes ask for posts through. */
 import type { PostResult } from '../../src/data/model.js';
 import type { Upstream } from '../upstream/upstream.js';
 
+/** A post, or why it cannot be answered now. */
+export type PostAnswer = PostResult | (Error & { code: string; retryAt?: number });
+
 /** Looks up posts by id. */
 export interface PostService {
+  /** Every id answered, or the whole call fails. */
   getPosts(ids: readonly string[]): Promise<Map<string, PostResult>>;
+  /** Every id answered with a post or its own error. */
+  answer?(ids: readonly string[]): Promise<Map<string, PostAnswer>>;
+  /** Remove a post from every cache. */
+  purge?(id: string): Promise<void>;
 }
 
-/** A post service straight over an upstream. */
+/** A post service straight over an upstream (no cache). */
 export function directPostService(upstream: Upstream): PostService {
   return {
     async getPosts(ids) {

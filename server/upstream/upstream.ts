@@ -11,3 +11,27 @@ export interface Upstream {
   /** Release sockets and timers. */
   close?(): Promise<void>;
 }
+
+/** An upstream answered 429: no calls until `resetAt`. Adapters throw this (or an error with the same shape). */
+export class RateLimitedError extends Error {
+  override readonly name = 'RateLimitedError';
+  constructor(readonly resetAt: Date) {
+    super(`rate-limited until ${resetAt.toISOString()}`);
+  }
+}
+
+/** Recognises any adapter's rate-limit error by shape (`resetAt: Date`). */
+export function isRateLimitError(error: unknown): error is { resetAt: Date; message: string } {
+  return typeof error === 'object' && error !== null && (error as { resetAt?: unknown }).resetAt instanceof Date;
+}
+
+/** An upstream call that failed for a reason other than a rate limit. */
+export class UpstreamFailure extends Error {
+  override readonly name = 'UpstreamFailure';
+  constructor(
+    readonly kind: 'server' | 'timeout' | 'malformed' | 'auth' | 'network',
+    message: string,
+  ) {
+    super(message);
+  }
+}

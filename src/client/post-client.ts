@@ -4,7 +4,7 @@
  * each id is fetched once per page view, and every answer is validated before a
  * widget sees it.
  */
-import { MAX_IDS_PER_REQUEST } from '../data/api.js';
+import { MAX_IDS_PER_REQUEST, isUnavailableResult } from '../data/api.js';
 import type { PostResult } from '../data/model.js';
 import { parsePostResult } from '../data/validate-model.js';
 import { PayloadError } from '../data/errors.js';
@@ -125,8 +125,13 @@ async function sendOne(server: string, queryString: string, ids: string[], batch
     return;
   }
   ids.forEach((id, index) => {
+    const entry = results[index];
+    if (isUnavailableResult(entry)) {
+      settle(id, new PostRequestError('server', entry.error.message));
+      return;
+    }
     try {
-      const result = parsePostResult(results[index]);
+      const result = parsePostResult(entry);
       if (result.id !== id) throw new PayloadError('invalid-value', `results.${index}.id`, `expected post ${id}, got ${result.id}`);
       settle(id, result);
     } catch (error: unknown) {

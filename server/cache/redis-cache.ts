@@ -1,0 +1,129 @@
+/**
+ * Redis-backed cache for several server processes: posts, the rate-limit state and purges
+ * are shared, so a tombstone or a purge written by one process is what every process reads next.
+ */
+import { Redis } from 'ioredis';
+import { parsePostResult } from '../../src/data/validate-model.js';
+import type { CacheEntry, CacheStats, PostCache } from './post-cache.js';
+import { MAX_POST_AGE_MS } from './post-cache.js';
+
+/** Options for the Redis cache. */
+export interface RedisCacheOptions {
+  /** Key prefix, so several deployments can share one Redis. */
+  prefix?: string;
+  now?: () => number;
+  connectTimeoutMs?: number;
+}
+
+/** A connection problem at start-up, with a message that names the store. */
+export class StoreConnectError extends Error {
+  override readonly name = 'StoreConnectError';
+}
+
+/** Check a `redis://` or `rediss://` URL; throws with a clear message. */
+export function checkRedisUrl(url: string): URL {
+  let parsed: URL;
+  try {
+    parsed = new URL(url);
+  } catch {
+    throw new StoreConnectError(`--store: "${url}" is not a URL (expected redis://host:port)`);
+  }
+  if (parsed.protocol !== 'redis:' && parsed.protocol !== 'rediss:') throw new StoreConnectError(`--store: expected redis:// or rediss://, got ${parsed.protocol}`);
+  return parsed;
+}
+
+export class RedisCache implements PostCache {
+  readonly kind = 'redis' as const;
+  private readonly prefix: string;
+  private readonly now: () => number;
+
+  private constructor(
+    private readonly redis: Redis,
+    options: RedisCacheOptions,
+  ) {
+    this.prefix = options.prefix ?? 'perch:';
+    this.now = options.now ?? Date.now;
+  }
+
+  /** Connect, failing fast with a readable error when Redis is not there. */
+  static async connect(url: string, options: RedisCacheOptions = {}): Promise<RedisCache> {
+    const parsed = checkRedisUrl(url);
+    const redis = new Redis(parsed.href, { lazyConnect: true, maxRetriesPerRequest: 2, connectTimeout: options.connectTimeoutMs ?? 3000, enableOfflineQueue: true, retryStrategy: (times) => Math.min(times * 200, 2000) });
+    redis.on('error', () => {
+      // Reconnects are automatic; failed commands surface as errors where they are awaited.
+    });
+    try {
+      await redis.connect();
+      await redis.ping();
+    } catch (error) {
+      redis.disconnect();
+      throw new StoreConnectError(`--store: cannot reach Redis at ${parsed.host} (${error instanceof Error ? error.message : String(error)})`);
+    }
+    return new RedisCache(redis, options);
+  }
+
+  private key(id: string): string {
+    return `${this.prefix}post:${id}`;
+  }
+
+  async getMany(ids: readonly string[]): Promise<Map<string, CacheEntry>> {
+    const out = new Map<string, CacheEntry>();
+    if (ids.length === 0) return out;
+    const values = await this.redis.mget(...ids.map((id) => this.key(id)));
+    const now = this.now();
+    ids.forEach((id, i) => {
+      const raw = values[i];
+      if (raw === null || raw === undefined) return;
+      try {
+        const parsed = JSON.parse(raw) as { checkedAt: unknown; post: unknown };
+        if (typeof parsed.checkedAt !== 'number' || now - parsed.checkedAt >= MAX_POST_AGE_MS) return;
+        out.set(id, { checkedAt: parsed.checkedAt, post: parsePostResult(parsed.post) });
+      } catch {
+        // A corrupt entry is a miss.
+      }
+    });
+    return out;
+  }
+
+  async setMany(entries: ReadonlyMap<string, CacheEntry>): Promise<void> {
+    if (entries.size === 0) return;
+    const now = this.now();
+    const multi = this.redis.multi();
+    for (const [id, entry] of entries) {
+      const ttl = MAX_POST_AGE_MS - (now - entry.checkedAt);
+      if (ttl <= 0) continue;
+      multi.set(this.key(id), JSON.stringify(entry), 'PX', Math.ceil(ttl));
+    }
+    await multi.exec();
+  }
+
+  async delete(id: string): Promise<void> {
+    await this.redis.del(this.key(id));
+  }
+
+  async getRateLimitUntil(): Promise<number> {
+    const v = await this.redis.get(`${this.prefix}ratelimit:until`);
+    return v === null ? 0 : Number(v) || 0;
+  }
+
+  async setRateLimitUntil(until: number): Promise<void> {
+    const ttl = until - this.now();
+    if (ttl <= 0) await this.redis.del(`${this.prefix}ratelimit:until`);
+    else await this.redis.set(`${this.prefix}ratelimit:until`, String(until), 'PX', Math.ceil(ttl));
+  }
+
+  async stats(): Promise<CacheStats> {
+    let entries = 0;
+    let cursor = '0';
+    do {
+      const [next, keys] = await this.redis.scan(cursor, 'MATCH', `${this.prefix}post:*`, 'COUNT', 1000);
+      cursor = next;
+      entries += keys.length;
+    } while (cursor !== '0' && entries < 1_000_000);
+    return { entries, bytes: 0, evictions: 0 };
+  }
+
+  async close(): Promise<void> {
+    await this.redis.quit().catch(() => this.redis.disconnect());
+  }
+}
