@@ -17,6 +17,9 @@ const builds = [
       'tweet/tweet.component': 'src/tweet/tweet.component.ts',
       'tweet/tweet': 'src/tweet/tweet.ts',
       'data/model': 'src/data/model.ts',
+      'consent/index': 'src/consent/index.ts',
+      'consent/consent-settings': 'src/consent/consent-settings.ts',
+      'consent/disclosure': 'src/consent/disclosure.ts',
     },
     external,
     output: { dir: 'dist/npm', format: 'es', preserveModules: true, preserveModulesRoot: 'src', sourcemap: true },
@@ -41,6 +44,7 @@ const builds = [
   {
     input: {
       'perch-tweet': 'src/cdn/entries/tweet.ts',
+      'perch-consent': 'src/cdn/entries/consent.ts',
     },
     output: {
       dir: 'dist/cdn/widgets',

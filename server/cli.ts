@@ -12,6 +12,7 @@ const HELP = `Usage: perch-server [options]
   --allowed-origins <list>  comma-separated origins allowed to call the API from a browser (default *)
   --public-url <url>  the URL visitors reach this server at (used in oEmbed HTML)
   --cache-max-entries <n>   in-process cache bound (default 50000)
+  --fresh-seconds <n> revalidate cached posts older than this (default 900; never served past 24 h)
   --log-level <l>     silent | error | warn | info (default) | debug
   --no-demo           do not serve the demo pages and fixtures
   -h, --help          show this help
@@ -20,6 +21,7 @@ Environment:
   X_BEARER_TOKEN      X API v2 bearer token (required with --upstream x-api-v2; never logged)
   PERCH_ADMIN_TOKEN   token for admin endpoints such as DELETE /v1/tweets/:id (off without it)
   PERCH_STORE, PERCH_UPSTREAM, PERCH_ALLOWED_ORIGINS, PORT  defaults for the flags above
+  PERCH_SYNDICATION_URL, PERCH_X_API_URL  other upstream base URLs (for tests and proxies)
 `;
 
 async function main(): Promise<void> {
@@ -34,6 +36,7 @@ async function main(): Promise<void> {
         'allowed-origins': { type: 'string' },
         'public-url': { type: 'string' },
         'cache-max-entries': { type: 'string' },
+        'fresh-seconds': { type: 'string' },
         'log-level': { type: 'string' },
         'no-demo': { type: 'boolean' },
         help: { type: 'boolean', short: 'h' },
@@ -67,6 +70,13 @@ async function main(): Promise<void> {
     if (!/^[0-9]+$/.test(values['cache-max-entries'])) fail(new ConfigError('cache-max-entries', 'not a number'));
     config.cache = { maxEntries: Number(values['cache-max-entries']), maxBytes: 64 * 1024 * 1024, freshMs: 15 * 60 * 1000 };
   }
+  const fresh = values['fresh-seconds'];
+  if (fresh !== undefined || config.cache !== undefined) {
+    if (fresh !== undefined && !/^[0-9]+$/.test(fresh)) fail(new ConfigError('fresh-seconds', 'not a number'));
+    config.cache = { maxEntries: config.cache?.maxEntries ?? 50_000, maxBytes: 64 * 1024 * 1024, freshMs: fresh === undefined ? 15 * 60 * 1000 : Number(fresh) * 1000 };
+  }
+  if (env.PERCH_SYNDICATION_URL !== undefined) config.syndicationBaseUrl = env.PERCH_SYNDICATION_URL;
+  if (env.PERCH_X_API_URL !== undefined) config.xApiBaseUrl = env.PERCH_X_API_URL;
   if (env.X_BEARER_TOKEN !== undefined && env.X_BEARER_TOKEN !== '') config.bearerToken = env.X_BEARER_TOKEN;
   if (env.PERCH_ADMIN_TOKEN !== undefined && env.PERCH_ADMIN_TOKEN !== '') config.adminToken = env.PERCH_ADMIN_TOKEN;
   if (values['log-level'] !== undefined) config.logLevel = values['log-level'] as ServerConfig['logLevel'];

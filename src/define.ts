@@ -1,4 +1,6 @@
 /** Registers every Perch element. */
 import './tweet/tweet.js';
+import './consent/consent-settings.js';
+import './consent/disclosure.js';
 
 export * from './index.js';

@@ -7,3 +7,4 @@ export * from './shared/events.js';
 export type { PerchPageConfig } from './shared/page-config.js';
 export * from './data/model.js';
 export { PayloadError } from './data/errors.js';
+export * from './consent/index.js';

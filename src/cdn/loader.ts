@@ -8,6 +8,8 @@ import type { WidgetChunk } from './boot.js';
 /** Tag → chunk file, relative to this script. */
 const CHUNKS: Record<string, string> = {
   'perch-tweet': 'widgets/perch-tweet.js',
+  'perch-consent-settings': 'widgets/perch-consent.js',
+  'perch-disclosure': 'widgets/perch-consent.js',
 };
 
 const script = document.currentScript as HTMLScriptElement | null;

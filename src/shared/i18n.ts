@@ -16,6 +16,7 @@ const en = {
   edited: 'Edited',
   playVideo: 'Play video',
   photoNoAlt: 'Photo (no description), view on X',
+  consentWhatPost: 'A post from X',
   playGif: 'Play GIF',
   sensitive: 'This media may contain sensitive material.',
   show: 'Show',

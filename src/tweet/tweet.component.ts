@@ -6,6 +6,7 @@ import { LitElement, html, nothing, type PropertyValues, type TemplateResult } f
 import { property, state } from 'lit/decorators.js';
 import { isPostId, type PostResult } from '../data/model.js';
 import { parsePostResult } from '../data/validate-model.js';
+import { ConsentController } from '../consent/consent-controller.js';
 import { fetchPost, PostRequestError } from '../client/post-client.js';
 import { PerchErrorEvent, PerchLoadEvent, PerchRenderEvent, type PerchErrorReason } from '../shared/events.js';
 import { pageTheme, requestTimeoutMs, resolveServer } from '../shared/page-config.js';
@@ -105,7 +106,11 @@ export class PerchTweet extends LitElement {
   @state() private result: PostResult | undefined;
   @state() private failure: Failure | undefined;
 
+  /** The consent decision sits in the data path: no request and no X host unless it allows. */
+  private readonly consent = new ConsentController(this, { purpose: 'content', firstParty: true });
+
   private requested = '';
+  private waitingForConsent = false;
   private rendered: PostResult | undefined;
   private cancelSwap: (() => void) | undefined;
 
@@ -154,6 +159,8 @@ export class PerchTweet extends LitElement {
       this.fail('invalid-id', `"${this.tweetId}" is not a post id (digits only, at most 40).`);
       return;
     }
+    this.waitingForConsent = !this.consent.allowed;
+    if (this.waitingForConsent) return; // the placeholder shows; a consent change re-renders and retries
     if (this.loading === 'eager') this.load();
     else whenNear(this, () => this.load());
   }
@@ -181,7 +188,8 @@ export class PerchTweet extends LitElement {
       return;
     }
     this.requested = id;
-    fetchPost(server, id, { timeoutMs: requestTimeoutMs() }).then(
+    const query: Record<string, string> = this.consent.effectiveDnt(this.dnt !== undefined && this.dnt !== 'false') ? { dnt: 'true' } : {};
+    fetchPost(server, id, { timeoutMs: requestTimeoutMs(), query }).then(
       (result) => {
         if (this.tweetId !== id) return;
         this.dispatchEvent(new PerchLoadEvent(result));
@@ -234,11 +242,16 @@ export class PerchTweet extends LitElement {
       hideCards: this.cards === 'hidden',
       hideThread: this.conversation === 'none',
       timeZone: this.timeZone,
+      xContentAllowed: this.consent.core.allows('content'),
     };
   }
 
   protected override render(): TemplateResult {
     const result = this.result;
+    if (result === undefined && !this.consent.allowed && isPostId(this.tweetId)) {
+      const server = resolveServer(this.server);
+      return html`<div class="consent">${this.consent.renderPlaceholder({ what: msg('consentWhatPost', this.lang || undefined), from: server === undefined ? 'x.com' : new URL(server).host, lang: this.lang || undefined })}</div>`;
+    }
     if (result === undefined) return this.renderFallback();
     try {
       return html`<div class="frame">${renderPostResult(result, this.context)}</div>`;
@@ -257,6 +270,8 @@ export class PerchTweet extends LitElement {
   }
 
   protected override updated(): void {
+    // Consent may have arrived since the last render: start what was waiting for it.
+    if (this.waitingForConsent && this.consent.allowed && this.isConnected) this.startLoading();
     const result = this.result;
     if (result !== undefined && result !== this.rendered) {
       this.rendered = result;

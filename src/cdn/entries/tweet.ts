@@ -2,10 +2,12 @@
 import { setScriptOrigin } from '../../shared/page-config.js';
 import { defineElement } from '../../shared/define.js';
 import { PerchTweet } from '../../tweet/tweet.component.js';
+import { installGlobalApi } from '../global-api.js';
 import type { BootOptions } from '../boot.js';
 
 /** Called by the loader before anything renders. */
 export function boot(options: BootOptions): void {
   setScriptOrigin(options.scriptOrigin);
+  installGlobalApi();
   defineElement('perch-tweet', PerchTweet);
 }

@@ -1,4 +1,6 @@
 /** What every part of a rendered post needs to know besides the post itself. */
+import { isXMediaUrl, mediaUrl } from '../../data/media-url.js';
+
 export interface RenderContext {
   /** Language for Perch's own strings and dates (the post's text keeps its own). */
   lang: string | undefined;
@@ -10,4 +12,17 @@ export interface RenderContext {
   hideThread: boolean;
   /** Time zone for the timestamp; the reader's own when undefined. */
   timeZone: string | undefined;
+  /** Whether the visitor's consent allows loading from X's own hosts (needed when there is no embed server). */
+  xContentAllowed: boolean;
+}
+
+/**
+ * Where the browser should load a piece of X media from: through the embed server when
+ * there is one (first-party); straight from X only when consent allows it; otherwise
+ * nowhere (the box keeps its size, the image waits for consent).
+ */
+export function mediaSrc(original: string, ctx: RenderContext): string | undefined {
+  if (!isXMediaUrl(original)) return undefined; // only X's media, never an arbitrary third party
+  if (ctx.server !== undefined) return mediaUrl(original, ctx.server);
+  return ctx.xContentAllowed ? original : undefined;
 }

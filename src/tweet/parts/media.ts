@@ -1,12 +1,12 @@
+import { ifDefined } from 'lit/directives/if-defined.js';
 /**
  * Photos in a 1–4 grid and video/GIF posters. Every box is sized from the known
  * aspect ratio before its image arrives, so nothing moves when it does.
  */
 import { html, nothing, type TemplateResult } from 'lit';
 import type { Media, Photo, Video } from '../../data/model.js';
-import { mediaUrl } from '../../data/media-url.js';
 import { msg } from '../../shared/i18n.js';
-import type { RenderContext } from './context.js';
+import { mediaSrc, type RenderContext } from './context.js';
 import { playIcon } from './icons.js';
 
 function ratio(width: number, height: number): string {
@@ -19,7 +19,7 @@ function renderPhoto(photo: Photo, ctx: RenderContext, single: boolean, postLink
   // Without alt text the link still needs a name, or a screen reader announces only the URL.
   const label = photo.altText === undefined || photo.altText === '' ? msg('photoNoAlt', ctx.lang) : undefined;
   return html`<a class="photo" href=${postLink} target="_blank" rel="noopener noreferrer" aria-label=${label ?? nothing} style=${boxRatio === undefined ? nothing : `aspect-ratio: ${boxRatio}`}>
-    <img src=${mediaUrl(photo.url, ctx.server)} alt=${photo.altText ?? ''} width=${photo.width} height=${photo.height} loading="lazy" decoding="async" referrerpolicy="no-referrer" />
+    <img src=${ifDefined(mediaSrc(photo.url, ctx))} alt=${photo.altText ?? ''} width=${photo.width} height=${photo.height} loading="lazy" decoding="async" referrerpolicy="no-referrer" />
   </a>`;
 }
 
@@ -27,7 +27,7 @@ function renderVideoPoster(video: Video, ctx: RenderContext, postLink: string): 
   const [w, h] = video.aspectRatio;
   const label = msg(video.type === 'gif' ? 'playGif' : 'playVideo', ctx.lang);
   return html`<div class="video" style=${`aspect-ratio: ${ratio(w, h)}`}>
-    <img class="poster" src=${mediaUrl(video.posterUrl, ctx.server)} alt=${video.altText ?? ''} loading="lazy" decoding="async" referrerpolicy="no-referrer" />
+    <img class="poster" src=${ifDefined(mediaSrc(video.posterUrl, ctx))} alt=${video.altText ?? ''} loading="lazy" decoding="async" referrerpolicy="no-referrer" />
     <a class="play" href=${postLink} target="_blank" rel="noopener noreferrer" aria-label=${label}>${playIcon}</a>
     ${video.type === 'gif' ? html`<span class="gif-label" aria-hidden="true">GIF</span>` : nothing}
   </div>`;

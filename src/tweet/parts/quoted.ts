@@ -1,9 +1,9 @@
+import { ifDefined } from 'lit/directives/if-defined.js';
 /** A quoted post, nested in a bordered box that links to it. */
 import { html, nothing, type TemplateResult } from 'lit';
 import type { PostResult } from '../../data/model.js';
-import { mediaUrl } from '../../data/media-url.js';
 import { msg } from '../../shared/i18n.js';
-import type { RenderContext } from './context.js';
+import { mediaSrc, type RenderContext } from './context.js';
 import { renderMedia } from './media.js';
 import { renderText } from './text.js';
 import { renderTombstone } from './tombstone.js';
@@ -17,7 +17,7 @@ export function renderQuoted(quoted: PostResult | undefined, ctx: RenderContext)
   const a = quoted.author;
   return html`<section part="quoted" class="quoted" aria-label=${msg('quotedPost', ctx.lang)}>
     <a class="quoted-head" href=${quoted.url} target="_blank" rel="noopener noreferrer">
-      <img class="avatar small ${a.avatarShape}" src=${mediaUrl(a.avatarUrl, ctx.server)} alt="" width="20" height="20" loading="lazy" referrerpolicy="no-referrer" />
+      <img class="avatar small ${a.avatarShape}" src=${ifDefined(mediaSrc(a.avatarUrl, ctx))} alt="" width="20" height="20" loading="lazy" referrerpolicy="no-referrer" />
       <span class="name" dir="auto">${a.name}</span>${a.verified === 'none' ? nothing : verifiedBadge(a.verified)}
       <span class="handle" dir="ltr">@${a.handle}</span>
       <span class="handle">· <time datetime=${quoted.createdAt}>${formatTimestamp(quoted.createdAt, ctx.lang, ctx.timeZone).split(' · ')[1]}</time></span>

@@ -1,0 +1,130 @@
+// The consent placeholder a widget shows before consent: what and from whom, X's privacy
+// and opt-out links, two real buttons, keyboard use, the publisher's slot, size, language.
+import { expect, fixture, html } from '@open-wc/testing';
+import { sendKeys } from '@web/test-runner-commands';
+import { LitElement, css } from 'lit';
+import { ConsentController } from '../../src/consent/consent-controller.js';
+import { getConsentCore, resetConsentCoreForTests } from '../../src/consent/consent-core.js';
+import { X_ADS_OPT_OUT_URL, X_PRIVACY_URL } from '../../src/consent/index.js';
+import { browserCookies } from './support/fixtures.js';
+
+class PlaceholderProbe extends LitElement {
+  static override styles = css`
+    :host {
+      display: block;
+      inline-size: 420px;
+      block-size: 320px;
+    }
+  `;
+  readonly consent = new ConsentController(this, { purpose: 'content', firstParty: false });
+  override render() {
+    if (!this.consent.allowed) return this.consent.renderPlaceholder({ what: 'This post’s video', from: 'X (x.com)', lang: this.lang || undefined });
+    return html`<p part="content">Loaded</p>`;
+  }
+}
+customElements.define('placeholder-probe', PlaceholderProbe);
+
+const part = (el: Element): HTMLElement => el.shadowRoot!.querySelector<HTMLElement>('[part="consent"]')!;
+const buttons = (el: Element): HTMLButtonElement[] => [...el.shadowRoot!.querySelectorAll('button')];
+const loaded = (el: Element): boolean => el.shadowRoot!.querySelector('[part="content"]') !== null;
+
+describe('consent placeholder', () => {
+  beforeEach(() => {
+    resetConsentCoreForTests();
+    document.cookie = 'perch_consent=; Max-Age=0; path=/';
+  });
+  afterEach(() => {
+    resetConsentCoreForTests();
+    document.cookie = 'perch_consent=; Max-Age=0; path=/';
+  });
+
+  it('says what would load and from whom, links to X’s privacy policy and ads opt-out, and offers two buttons', async () => {
+    const el = await fixture<PlaceholderProbe>(html`<placeholder-probe></placeholder-probe>`);
+    const box = part(el);
+    expect(box.textContent).to.contain('This post’s video from X (x.com) is not shown until you allow it.');
+    expect(box.textContent).to.contain('interest-based advertising');
+    const links = [...box.querySelectorAll('a')].map((a) => [a.href, a.textContent!.trim()]);
+    expect(links).to.deep.equal([
+      [X_PRIVACY_URL, 'X’s privacy policy'],
+      [X_ADS_OPT_OUT_URL, 'How to opt out of X’s personalised ads'],
+    ]);
+    expect(buttons(el).map((b) => [b.type, b.textContent!.trim()])).to.deep.equal([
+      ['button', 'Load this once'],
+      ['button', 'Always allow'],
+    ]);
+    expect(box.querySelector('slot[name="consent"]')).to.exist;
+  });
+
+  it('is operable by keyboard: Tab reaches both links and buttons, Enter loads', async () => {
+    const el = await fixture<PlaceholderProbe>(html`<placeholder-probe></placeholder-probe>`);
+    const focusables = [...part(el).querySelectorAll<HTMLElement>('a[href], button')];
+    expect(focusables).to.have.length(4);
+    for (const f of focusables) {
+      f.focus();
+      expect(el.shadowRoot!.activeElement).to.equal(f);
+    }
+    buttons(el)[0]!.focus();
+    await sendKeys({ press: 'Enter' });
+    await el.updateComplete;
+    expect(loaded(el)).to.equal(true);
+    expect(await browserCookies()).to.deep.equal([]);
+  });
+
+  it('Space on "Always allow" stores the choice', async () => {
+    const el = await fixture<PlaceholderProbe>(html`<placeholder-probe></placeholder-probe>`);
+    buttons(el)[1]!.focus();
+    await sendKeys({ press: 'Space' });
+    await el.updateComplete;
+    expect(loaded(el)).to.equal(true);
+    expect((await browserCookies()).map((c) => c.name)).to.deep.equal(['perch_consent']);
+  });
+
+  it('fills the box the widget reserves', async () => {
+    const el = await fixture<PlaceholderProbe>(html`<placeholder-probe></placeholder-probe>`);
+    const host = el.getBoundingClientRect();
+    const box = part(el).getBoundingClientRect();
+    expect(box.width).to.be.closeTo(host.width, 0.5);
+    expect(box.height).to.be.closeTo(host.height, 0.5);
+  });
+
+  it('lets the publisher replace its text through the consent slot; the buttons stay', async () => {
+    const el = await fixture<PlaceholderProbe>(
+      html`<placeholder-probe><p slot="consent">Our own words about X and <a href="/privacy">our privacy policy</a>.</p></placeholder-probe>`,
+    );
+    const slot = part(el).querySelector<HTMLSlotElement>('slot[name="consent"]')!;
+    expect(slot.assignedElements().map((e) => e.textContent)).to.deep.equal(['Our own words about X and our privacy policy.']);
+    // The default text is not rendered.
+    const defaultText = slot.querySelector('p')!;
+    expect(defaultText.getClientRects().length).to.equal(0);
+    expect(buttons(el)).to.have.length(2);
+  });
+
+  for (const [lang, once, always] of [
+    ['es', 'Cargar solo esta vez', 'Permitir siempre'],
+    ['fr', 'Charger cette fois', 'Toujours autoriser'],
+    ['de', 'Einmal laden', 'Immer erlauben'],
+    ['pt-BR', 'Load this once', 'Always allow'],
+  ] as const) {
+    it(`is localised (${lang})`, async () => {
+      const el = await fixture<PlaceholderProbe>(html`<placeholder-probe lang=${lang}></placeholder-probe>`);
+      expect(buttons(el).map((b) => b.textContent!.trim())).to.deep.equal([once, always]);
+    });
+  }
+
+  it('has no accessibility violations, in English and German', async () => {
+    const el = await fixture<PlaceholderProbe>(html`<placeholder-probe></placeholder-probe>`);
+    await expect(el).to.be.accessible();
+    const de = await fixture<PlaceholderProbe>(html`<placeholder-probe lang="de"></placeholder-probe>`);
+    await expect(de).to.be.accessible();
+  });
+
+  it('goes away in every widget at once when one is allowed', async () => {
+    const a = await fixture<PlaceholderProbe>(html`<placeholder-probe></placeholder-probe>`);
+    const b = await fixture<PlaceholderProbe>(html`<placeholder-probe></placeholder-probe>`);
+    buttons(a)[0]!.click();
+    await a.updateComplete;
+    await b.updateComplete;
+    expect(loaded(a) && loaded(b)).to.equal(true);
+    expect(getConsentCore().policy().stored).to.equal(false);
+  });
+});
