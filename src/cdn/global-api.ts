@@ -1,6 +1,9 @@
 /** `window.perch` for script-tag pages: the consent API, `policy()` and `disclosure()`. */
-import { disclosure, getConsentCore, policy, type Disclosure, type PolicyDecision } from '../consent/index.js';
-import type { GrantOptions, DenyOptions } from '../consent/index.js';
+import { getConsentCore, type DenyOptions, type GrantOptions } from '../consent/consent-core.js';
+import type { Disclosure, PolicyDecision } from '../consent/policy-types.js';
+
+const policy = (): PolicyDecision => getConsentCore().policy();
+const disclosure = (): Disclosure => getConsentCore().disclosure();
 
 /** The page-level API a script-tag publisher calls. */
 export interface PerchGlobal {

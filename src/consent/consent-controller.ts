@@ -4,8 +4,14 @@
  * renders the consent placeholder.
  */
 import type { ReactiveController, ReactiveControllerHost, TemplateResult } from 'lit';
+
+/** The placeholder UI is loaded only when a page needs it (most pages never do), keeping widgets small. */
+type PlaceholderModule = typeof import('./consent-placeholder.js');
+let placeholderModule: PlaceholderModule | undefined;
+let placeholderLoading: Promise<PlaceholderModule> | undefined;
 import { getConsentCore, type ConsentCore } from './consent-core.js';
-import { renderConsentPlaceholder, type PlaceholderOptions } from './consent-placeholder.js';
+import type { PlaceholderOptions } from './consent-placeholder.js';
+import { html } from 'lit';
 import type { Purpose } from './policy-types.js';
 
 /** Options of a `ConsentController`. */
@@ -20,6 +26,12 @@ export interface ConsentControllerOptions {
  * Add to a widget: `consent = new ConsentController(this, { purpose: 'content', firstParty })`.
  * Read `allowed` in `render()`, and render `renderPlaceholder()` when it is false.
  */
+/** Load the placeholder UI ahead of need (a page that knows it will ask for consent may call this early). */
+export async function preloadConsentPlaceholder(): Promise<void> {
+  placeholderLoading ??= import('./consent-placeholder.js').then((m) => (placeholderModule = m));
+  await placeholderLoading;
+}
+
 export class ConsentController implements ReactiveController {
   /** What the widget needs. */
   purpose: Purpose;
@@ -64,7 +76,10 @@ export class ConsentController implements ReactiveController {
 
   /** The consent placeholder (`part="consent"`, slot `consent`) for the widget's shadow root. */
   renderPlaceholder(options: PlaceholderOptions): TemplateResult {
-    return renderConsentPlaceholder(this.core, options);
+    if (placeholderModule !== undefined) return placeholderModule.renderConsentPlaceholder(this.core, options);
+    void preloadConsentPlaceholder().then(() => this.host.requestUpdate());
+    // Until the UI arrives (a few ms, first-party), an empty box of the same size.
+    return html`<div part="consent" class="consent-pending" aria-busy="true"></div>`;
   }
 
   hostConnected(): void {

@@ -7,7 +7,7 @@ import type { Disclosure, PolicyDecision } from './policy-types.js';
 
 export type { ConsentConfig, ConsentMode, ConsentState, DecidedBy, DisclosedCookie, Disclosure, PolicyDecision, Purpose } from './policy-types.js';
 export { ConsentCore, PerchConsentChangeEvent, getConsentCore, resetConsentCoreForTests, type DenyOptions, type GrantOptions } from './consent-core.js';
-export { ConsentController, type ConsentControllerOptions } from './consent-controller.js';
+export { ConsentController, preloadConsentPlaceholder, type ConsentControllerOptions } from './consent-controller.js';
 export { X_ADS_OPT_OUT_URL, X_PRIVACY_URL, renderConsentPlaceholder, type PlaceholderOptions } from './consent-placeholder.js';
 export { CONSENT_COOKIE, CONSENT_COOKIE_DAYS } from './consent-store.js';
 export { PerchConsentSettings } from './consent-settings.component.js';

@@ -1,3 +1,4 @@
+import { preloadConsentPlaceholder } from '../../src/consent/consent-controller.js';
 // The under-13 switch (R4): dnt=true on everything whatever an element says, no cookie and
 // no storage ever (only "Load this once" is offered), and no way for an element to undo it.
 import { expect, fixture, html } from '@open-wc/testing';
@@ -59,6 +60,8 @@ async function requestsAfter(prefix: string): Promise<string[]> {
     await new Promise((r) => setTimeout(r, 50));
   }
 }
+
+before(() => preloadConsentPlaceholder());
 
 describe('child-directed (under 13)', () => {
   function cleanUp(): void {

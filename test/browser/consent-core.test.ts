@@ -1,3 +1,4 @@
+import { preloadConsentPlaceholder } from '../../src/consent/consent-controller.js';
 // The consent core in a real page: nothing requested or stored before consent, "Load this
 // once" stores nothing, "Always allow" stores exactly one cookie, revoke undoes it at once.
 import { expect, fixture, html } from '@open-wc/testing';
@@ -70,6 +71,8 @@ async function quietRequests(): Promise<string[]> {
   await new Promise((r) => setTimeout(r, 150));
   return seenRequests();
 }
+
+before(() => preloadConsentPlaceholder());
 
 describe('consent core', () => {
   beforeEach(() => {

@@ -1,3 +1,4 @@
+import { preloadConsentPlaceholder } from '../../src/consent/consent-controller.js';
 // The consent placeholder a widget shows before consent: what and from whom, X's privacy
 // and opt-out links, two real buttons, keyboard use, the publisher's slot, size, language.
 import { expect, fixture, html } from '@open-wc/testing';
@@ -27,6 +28,8 @@ customElements.define('placeholder-probe', PlaceholderProbe);
 const part = (el: Element): HTMLElement => el.shadowRoot!.querySelector<HTMLElement>('[part="consent"]')!;
 const buttons = (el: Element): HTMLButtonElement[] => [...el.shadowRoot!.querySelectorAll('button')];
 const loaded = (el: Element): boolean => el.shadowRoot!.querySelector('[part="content"]') !== null;
+
+before(() => preloadConsentPlaceholder());
 
 describe('consent placeholder', () => {
   beforeEach(() => {

@@ -1,3 +1,4 @@
+import { preloadConsentPlaceholder } from '../../src/consent/consent-controller.js';
 // Consent platforms and browser signals: IAB TCF v2.2 and GPP stubs that follow the CMP
 // API specifications, GPC and DNT emulated, the WordPress Consent API, and broken platforms.
 import { expect, fixture, html } from '@open-wc/testing';
@@ -129,6 +130,8 @@ async function quietRequests(): Promise<string[]> {
   await new Promise((r) => setTimeout(r, 150));
   return seenRequests();
 }
+
+before(() => preloadConsentPlaceholder());
 
 describe('consent signals', () => {
   let uncaught: unknown[] = [];
