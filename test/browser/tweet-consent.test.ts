@@ -6,11 +6,6 @@ import { getConsentCore, resetConsentCoreForTests } from '../../src/consent/inde
 import { browserCookies, embedServerUrl, fixturePost, seenRequests, until, watchRequests } from './support/fixtures.js';
 
 // <perch-tweet> with the consent core in its data path, every request and cookie watched.
-declare global {
-  interface Window {
-    PerchConfig?: { consent?: Record<string, unknown> } & Record<string, unknown>;
-  }
-}
 
 function clearCookies(): void {
   for (const c of document.cookie.split(';')) {
