@@ -34,6 +34,24 @@ async function answerAll(posts: PostService, ids: string[]): Promise<Map<string,
   return posts.getPosts(ids);
 }
 
+/** Serialized posts, kept as long as the cached object lives: the hot path sends bytes, not objects. */
+const serialized = new WeakMap<object, string>();
+
+function jsonOf(post: PostResult): string {
+  let text = serialized.get(post);
+  if (text === undefined) {
+    text = JSON.stringify(post);
+    serialized.set(post, text);
+  }
+  return text;
+}
+
+function sendPostJson(ctx: RequestContext, status: number, post: PostResult): void {
+  const data = Buffer.from(jsonOf(post));
+  ctx.res.writeHead(status, { 'content-type': 'application/json; charset=utf-8', 'content-length': String(data.length), 'cache-control': CACHE_CONTROL });
+  ctx.res.end(ctx.method === 'HEAD' ? undefined : data);
+}
+
 function unavailable(id: string, error: Error & { code: string }): UnavailableResult {
   return { kind: 'unavailable', id, error: { code: error.code, message: error.message } };
 }
@@ -67,7 +85,7 @@ export function registerTweetRoutes(router: Router, posts: PostService, options:
     const a = (await answerAll(posts, [id])).get(id);
     if (a === undefined) throw new HttpError(502, 'upstream-incomplete', `The upstream gave no answer for ${id}.`);
     if (a instanceof Error) throw new HttpError(503, a.code, a.message, undefined, retryHeaders(a));
-    sendJson(ctx, a.kind === 'tombstone' && a.reason === 'not-found' ? 404 : 200, a, { 'cache-control': CACHE_CONTROL });
+    sendPostJson(ctx, a.kind === 'tombstone' && a.reason === 'not-found' ? 404 : 200, a);
   });
   router.on('DELETE', '/v1/tweets/:id', async (ctx: RequestContext) => {
     checkAdmin(ctx, options.adminToken);
