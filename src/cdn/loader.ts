@@ -4,13 +4,23 @@
  * widget's tag is on the page, now or later.
  */
 import type { WidgetChunk } from './boot.js';
+import { autoloadOff, upgradeXMarkup } from './x-markup.js';
 
 /** Tag → chunk file, relative to this script. */
 const CHUNKS: Record<string, string> = {
   'perch-tweet': 'widgets/perch-tweet.js',
   'perch-consent-settings': 'widgets/perch-consent.js',
   'perch-disclosure': 'widgets/perch-consent.js',
+  'perch-video': 'widgets/perch-video.js',
+  'perch-timeline': 'widgets/perch-timeline.js',
+  'perch-share-button': 'widgets/perch-buttons.js',
+  'perch-follow-button': 'widgets/perch-buttons.js',
+  'perch-mention-button': 'widgets/perch-buttons.js',
+  'perch-hashtag-button': 'widgets/perch-buttons.js',
 };
+
+/** X's markup is upgraded unless the page says `<meta name="twitter:widgets:autoload" content="off">`. */
+const upgradeX = !autoloadOff();
 
 const script = document.currentScript as HTMLScriptElement | null;
 const base = new URL('./', script?.src ?? document.baseURI);
@@ -31,6 +41,7 @@ function load(tag: string): void {
 }
 
 function scan(root: ParentNode): void {
+  if (upgradeX) upgradeXMarkup(root);
   for (const tag of Object.keys(CHUNKS)) {
     if (!started.has(tag) && root.querySelector(tag) !== null) load(tag);
   }
@@ -44,7 +55,7 @@ function start(): void {
         if (!(node instanceof Element)) continue;
         const tag = node.localName;
         if (tag in CHUNKS) load(tag);
-        else if (node.firstElementChild !== null) scan(node);
+        else if (node.firstElementChild !== null || tag === 'blockquote' || tag === 'a') scan(node);
       }
     }
   }).observe(document.documentElement, { childList: true, subtree: true });

@@ -146,7 +146,8 @@ export class PerchTweet extends LitElement {
       if (w === undefined || !Number.isFinite(w)) this.style.removeProperty('--perch-width');
       else this.style.setProperty('--perch-width', `${Math.min(MAX_WIDTH, Math.max(MIN_WIDTH, w))}px`);
     }
-    if ((changed.has('tweetId') || changed.has('server')) && this.isConnected && changed.get('tweetId') !== undefined) {
+    // Also covers an element created, connected, and only then given its id (as scripts do).
+    if ((changed.has('tweetId') || changed.has('server')) && this.isConnected && this.tweetId !== '') {
       this.startLoading();
     }
   }

@@ -141,4 +141,15 @@ describe('<perch-tweet> fetching', () => {
     await until(() => el.shadowRoot!.querySelector('[part="tombstone"]') !== null);
     expect(el.shadowRoot!.querySelector('[part="tombstone"]')!.getAttribute('data-reason')).to.equal('not-found');
   });
+
+  it('loads when a script creates the element, connects it, and only then sets its id', async () => {
+    const server = await embedServerUrl();
+    const el = document.createElement('perch-tweet');
+    el.setAttribute('server', server);
+    document.body.append(el);
+    await el.updateComplete;
+    el.setAttribute('tweet-id', '1703436713362870723');
+    await until(() => el.shadowRoot!.querySelector('article.post') !== null, 5000, 'the post');
+    el.remove();
+  });
 });

@@ -1,0 +1,158 @@
+/**
+ * Upgrades X's own embed markup in place (`<blockquote class="twitter-tweet">`,
+ * `<a class="twitter-timeline">`, the button links) into Perch elements, mapping the
+ * `data-*` options X documents. The original markup stays inside as the readable fallback.
+ * Malformed markup is left as it is, with a console warning, never an exception.
+ */
+
+/** Page-level defaults read from X's meta tags. */
+export interface XPageDefaults {
+  theme?: string;
+  dnt?: boolean;
+  linkColor?: string;
+  borderColor?: string;
+}
+
+function meta(name: string): string | undefined {
+  return document.querySelector<HTMLMetaElement>(`meta[name="${name}"]`)?.content.trim() || undefined;
+}
+
+/** Whether `twitter:widgets:autoload` is off for the page. */
+export function autoloadOff(): boolean {
+  return meta('twitter:widgets:autoload') === 'off';
+}
+
+/** X's page-level meta tags. */
+export function pageDefaults(): XPageDefaults {
+  const defaults: XPageDefaults = {};
+  const theme = meta('twitter:widgets:theme');
+  if (theme !== undefined) defaults.theme = theme;
+  if (meta('twitter:dnt') === 'on') defaults.dnt = true;
+  const link = meta('twitter:widgets:link-color');
+  if (link !== undefined) defaults.linkColor = link;
+  const border = meta('twitter:widgets:border-color');
+  if (border !== undefined) defaults.borderColor = border;
+  return defaults;
+}
+
+const POST_URL = /^https?:\/\/(?:www\.|mobile\.)?(?:twitter|x)\.com\/(?:[A-Za-z0-9_]{1,15}|i\/web|i)\/status(?:es)?\/([0-9]{1,40})(?:[/?#]|$)/;
+const PROFILE_URL = /^https?:\/\/(?:www\.|mobile\.)?(?:twitter|x)\.com\/([A-Za-z0-9_]{1,15})\/?(?:[?#]|$)/;
+const LIST_URL = /^https?:\/\/(?:www\.|mobile\.)?(?:twitter|x)\.com\/([A-Za-z0-9_]{1,15})\/lists\/([A-Za-z0-9_-]{1,60})\/?(?:[?#]|$)/;
+const LIST_ID_URL = /^https?:\/\/(?:www\.|mobile\.)?(?:twitter|x)\.com\/i\/lists\/([0-9]{1,40})\/?(?:[?#]|$)/;
+
+/** The post id in an X/Twitter post URL (with or without `?ref_src=…`), if it is one. */
+export function postIdFromUrl(href: string): string | undefined {
+  return POST_URL.exec(href)?.[1];
+}
+
+function warn(el: Element, why: string): void {
+  el.setAttribute('data-perch', 'skipped');
+  console.warn(`[perch] left X markup as it is: ${why}`, el);
+}
+
+/** Copy `data-<from>` to attribute `<to>` when present. */
+function copy(from: Element, to: Element, pairs: ReadonlyArray<readonly [string, string]>): void {
+  for (const [data, attr] of pairs) {
+    const v = from.getAttribute(`data-${data}`);
+    if (v !== null && v !== '') to.setAttribute(attr, v);
+  }
+}
+
+/** Put `el` (attributes already set, so it connects complete) where `original` was, with `original` inside. */
+function swapIn(original: Element, el: HTMLElement): void {
+  original.setAttribute('data-perch', 'upgraded');
+  original.replaceWith(el);
+  el.append(original);
+}
+
+function applyDefaults(el: HTMLElement, d: XPageDefaults): void {
+  if (d.theme !== undefined && !el.hasAttribute('theme')) el.setAttribute('theme', d.theme);
+  if (d.dnt === true) el.setAttribute('dnt', 'true');
+  if (d.linkColor !== undefined) el.style.setProperty('--perch-link-color', d.linkColor);
+  if (d.borderColor !== undefined) el.style.setProperty('--perch-border-color', d.borderColor);
+}
+
+function upgradeTweet(q: HTMLElement, d: XPageDefaults): void {
+  const links = [...q.querySelectorAll<HTMLAnchorElement>('a[href]')].reverse();
+  const id = links.map((a) => postIdFromUrl(a.href)).find((x) => x !== undefined) ?? (q.dataset.tweetId && /^[0-9]{1,40}$/.test(q.dataset.tweetId) ? q.dataset.tweetId : undefined);
+  if (id === undefined) return warn(q, 'no post link (https://x.com/<user>/status/<id>) inside the blockquote');
+  const el = document.createElement('perch-tweet');
+  el.setAttribute('tweet-id', id);
+  copy(q, el, [['theme', 'theme'], ['width', 'width'], ['align', 'align'], ['lang', 'lang'], ['dnt', 'dnt'], ['cards', 'cards'], ['conversation', 'conversation']]);
+  if (q.classList.contains('twitter-video') || q.dataset.status === 'hidden') el.setAttribute('cards', 'hidden');
+  applyDefaults(el, d);
+  swapIn(q, el);
+}
+
+function upgradeTimeline(a: HTMLAnchorElement, d: XPageDefaults): void {
+  const el = document.createElement('perch-timeline');
+  const list = LIST_URL.exec(a.href);
+  const listId = LIST_ID_URL.exec(a.href);
+  const profile = PROFILE_URL.exec(a.href);
+  if (listId !== null) el.setAttribute('list-id', listId[1] ?? '');
+  else if (list !== null) {
+    el.setAttribute('owner-screen-name', list[1] ?? '');
+    el.setAttribute('slug', list[2] ?? '');
+  } else if (profile !== null) el.setAttribute('screen-name', profile[1] ?? '');
+  else if (a.dataset.screenName !== undefined && /^[A-Za-z0-9_]{1,15}$/.test(a.dataset.screenName)) el.setAttribute('screen-name', a.dataset.screenName);
+  else return warn(a, 'the timeline link is not a profile or list URL');
+  copy(a, el, [['tweet-limit', 'tweet-limit'], ['height', 'height'], ['width', 'width'], ['chrome', 'chrome'], ['theme', 'theme'], ['lang', 'lang'], ['dnt', 'dnt'], ['show-replies', 'show-replies'], ['aria-polite', 'aria-polite'], ['border-color', 'border-color']]);
+  applyDefaults(el, d);
+  swapIn(a, el);
+}
+
+function intentParam(a: HTMLAnchorElement, name: string): string | undefined {
+  try {
+    return new URL(a.href).searchParams.get(name) ?? undefined;
+  } catch {
+    return undefined;
+  }
+}
+
+function upgradeButton(a: HTMLAnchorElement, kind: 'share' | 'follow' | 'mention' | 'hashtag', d: XPageDefaults): void {
+  const el = document.createElement(`perch-${kind}-button`);
+  if (kind === 'follow') {
+    const name = PROFILE_URL.exec(a.href)?.[1] ?? intentParam(a, 'screen_name');
+    if (name === undefined) return warn(a, 'the follow button link has no profile');
+    el.setAttribute('screen-name', name);
+  } else if (kind === 'mention') {
+    const name = intentParam(a, 'screen_name');
+    if (name === undefined) return warn(a, 'the mention button link has no screen_name');
+    el.setAttribute('screen-name', name);
+  } else if (kind === 'hashtag') {
+    const tag = intentParam(a, 'button_hashtag');
+    if (tag === undefined) return warn(a, 'the hashtag button link has no button_hashtag');
+    el.setAttribute('hashtag', tag);
+  }
+  copy(a, el, [['text', 'text'], ['url', 'url'], ['hashtags', 'hashtags'], ['via', 'via'], ['related', 'related'], ['size', 'size'], ['lang', 'lang'], ['show-screen-name', 'show-screen-name'], ['dnt', 'dnt']]);
+  if (d.dnt === true) el.setAttribute('dnt', 'true');
+  swapIn(a, el);
+}
+
+const SELECTOR = 'blockquote.twitter-tweet, blockquote.twitter-video, a.twitter-timeline, a.twitter-share-button, a.twitter-follow-button, a.twitter-mention-button, a.twitter-hashtag-button';
+
+/** Upgrade every piece of X markup under `root` not yet handled. Returns how many were upgraded. */
+export function upgradeXMarkup(root: ParentNode = document): number {
+  const d = pageDefaults();
+  let n = 0;
+  const found: Element[] = root instanceof Element && root.matches(SELECTOR) ? [root] : [];
+  found.push(...root.querySelectorAll(SELECTOR));
+  for (const node of found) {
+    if (node.hasAttribute('data-perch') || node.parentElement?.localName.startsWith('perch-') === true) continue;
+    try {
+      if (node instanceof HTMLQuoteElement) upgradeTweet(node, d);
+      else if (node instanceof HTMLAnchorElement) {
+        const c = node.classList;
+        if (c.contains('twitter-timeline')) upgradeTimeline(node, d);
+        else if (c.contains('twitter-share-button')) upgradeButton(node, 'share', d);
+        else if (c.contains('twitter-follow-button')) upgradeButton(node, 'follow', d);
+        else if (c.contains('twitter-mention-button')) upgradeButton(node, 'mention', d);
+        else if (c.contains('twitter-hashtag-button')) upgradeButton(node, 'hashtag', d);
+      }
+      if (node.getAttribute('data-perch') === 'upgraded') n++;
+    } catch (error) {
+      warn(node, String(error));
+    }
+  }
+  return n;
+}
