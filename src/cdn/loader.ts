@@ -5,6 +5,7 @@
  */
 import type { WidgetChunk } from './boot.js';
 import { autoloadOff, upgradeXMarkup } from './x-markup.js';
+import { installTwttr } from './twttr-api.js';
 
 /** Tag → chunk file, relative to this script. */
 const CHUNKS: Record<string, string> = {
@@ -40,15 +41,31 @@ function load(tag: string): void {
   );
 }
 
-function scan(root: ParentNode): void {
-  if (upgradeX) upgradeXMarkup(root);
+function scan(root: ParentNode, force = false): Element[] {
+  const created = upgradeX || force ? upgradeXMarkup(root) : [];
   for (const tag of Object.keys(CHUNKS)) {
     if (!started.has(tag) && root.querySelector(tag) !== null) load(tag);
   }
+  for (const el of created) if (el.localName in CHUNKS) load(el.localName);
+  return created;
 }
 
+// `twttr.widgets.load()` upgrades even when autoload is off, as X's does.
+const loadedListeners: Array<(els: Element[]) => void> = [];
+installTwttr(
+  (root) => scan(root, true),
+  (listener) => loadedListeners.push(listener),
+);
+
 function start(): void {
-  scan(document);
+  const widgets = [...scan(document), ...document.querySelectorAll(Object.keys(CHUNKS).join(','))];
+  const unique = [...new Set(widgets)];
+  void Promise.all(unique.map((el) => new Promise<void>((resolve) => {
+    const done = (): void => resolve();
+    el.addEventListener('perch-render', done, { once: true });
+    el.addEventListener('perch-error', done, { once: true });
+    if (!/^perch-(tweet|timeline)$/.test(el.localName)) customElements.whenDefined(el.localName).then(done, done);
+  }))).then(() => loadedListeners.forEach((l) => l(unique)));
   new MutationObserver((records) => {
     for (const record of records) {
       for (const node of record.addedNodes) {

@@ -131,10 +131,10 @@ function upgradeButton(a: HTMLAnchorElement, kind: 'share' | 'follow' | 'mention
 
 const SELECTOR = 'blockquote.twitter-tweet, blockquote.twitter-video, a.twitter-timeline, a.twitter-share-button, a.twitter-follow-button, a.twitter-mention-button, a.twitter-hashtag-button';
 
-/** Upgrade every piece of X markup under `root` not yet handled. Returns how many were upgraded. */
-export function upgradeXMarkup(root: ParentNode = document): number {
+/** Upgrade every piece of X markup under `root` not yet handled. Returns the Perch elements created. */
+export function upgradeXMarkup(root: ParentNode = document): Element[] {
   const d = pageDefaults();
-  let n = 0;
+  const created: Element[] = [];
   const found: Element[] = root instanceof Element && root.matches(SELECTOR) ? [root] : [];
   found.push(...root.querySelectorAll(SELECTOR));
   for (const node of found) {
@@ -149,10 +149,10 @@ export function upgradeXMarkup(root: ParentNode = document): number {
         else if (c.contains('twitter-mention-button')) upgradeButton(node, 'mention', d);
         else if (c.contains('twitter-hashtag-button')) upgradeButton(node, 'hashtag', d);
       }
-      if (node.getAttribute('data-perch') === 'upgraded') n++;
+      if (node.getAttribute('data-perch') === 'upgraded' && node.parentElement !== null) created.push(node.parentElement);
     } catch (error) {
       warn(node, String(error));
     }
   }
-  return n;
+  return created;
 }
