@@ -73,6 +73,7 @@ export const postStyles = css`
   .avatar.square { border-radius: 4px; }
   .avatar.small { width: 20px; height: 20px; }
   .author { display: flex; flex-direction: column; min-width: 0; flex: 1; }
+  .name-line { display: flex; align-items: center; min-width: 0; }
   .author .name { font-weight: 700; overflow: hidden; text-overflow: ellipsis; white-space: nowrap; }
   .author:hover .name { text-decoration: underline; }
   .badge, .affiliation { display: inline-flex; vertical-align: text-bottom; margin-inline-start: 2px; }
