@@ -18,6 +18,8 @@ const builds = [
       'tweet/tweet': 'src/tweet/tweet.ts',
       'data/model': 'src/data/model.ts',
       'consent/index': 'src/consent/index.ts',
+      'timeline/timeline.component': 'src/timeline/timeline.component.ts',
+      'timeline/timeline': 'src/timeline/timeline.ts',
       'consent/consent-settings': 'src/consent/consent-settings.ts',
       'consent/disclosure': 'src/consent/disclosure.ts',
     },
@@ -45,6 +47,7 @@ const builds = [
     input: {
       'perch-tweet': 'src/cdn/entries/tweet.ts',
       'perch-consent': 'src/cdn/entries/consent.ts',
+      'perch-timeline': 'src/cdn/entries/timeline.ts',
     },
     output: {
       dir: 'dist/cdn/widgets',

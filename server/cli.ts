@@ -2,6 +2,7 @@
 /** The `perch-server` command: flags and environment → startServer, with clear start-up errors. */
 import { parseArgs } from 'node:util';
 import { ConfigError, startServer, type ServerConfig } from './index.js';
+import { runReport } from './report-cli.js';
 
 const HELP = `Usage: perch-server [options]
 
@@ -12,10 +13,18 @@ const HELP = `Usage: perch-server [options]
   --allowed-origins <list>  comma-separated origins allowed to call the API from a browser (default *)
   --public-url <url>  the URL visitors reach this server at (used in oEmbed HTML)
   --cache-max-entries <n>   in-process cache bound (default 50000)
+  --data-dir <dir>    where the embedded impressions store lives (default ./perch-data; PERCH_DATA_DIR)
+  --threshold <n>     daily impressions threshold for alerts (default 10000000)
+  --alert-levels <l>  comma-separated fractions of the threshold (default 0.5,0.8,1)
+  --webhook-url <url> alerts are POSTed here as JSON
   --fresh-seconds <n> revalidate cached posts older than this (default 900; never served past 24 h)
   --log-level <l>     silent | error | warn | info (default) | debug
   --no-demo           do not serve the demo pages and fixtures
   -h, --help          show this help
+
+Commands:
+  perch-server report --from YYYY-MM-DD --to YYYY-MM-DD --format csv|json [--store …] [--data-dir …]
+                      daily impression totals, for the conversation with X
 
 Environment:
   X_BEARER_TOKEN      X API v2 bearer token (required with --upstream x-api-v2; never logged)
@@ -25,6 +34,10 @@ Environment:
 `;
 
 async function main(): Promise<void> {
+  if (process.argv[2] === 'report') {
+    process.exitCode = await runReport(process.argv.slice(3));
+    return;
+  }
   let values;
   try {
     ({ values } = parseArgs({
@@ -37,6 +50,10 @@ async function main(): Promise<void> {
         'public-url': { type: 'string' },
         'cache-max-entries': { type: 'string' },
         'fresh-seconds': { type: 'string' },
+        'data-dir': { type: 'string' },
+        threshold: { type: 'string' },
+        'alert-levels': { type: 'string' },
+        'webhook-url': { type: 'string' },
         'log-level': { type: 'string' },
         'no-demo': { type: 'boolean' },
         help: { type: 'boolean', short: 'h' },
@@ -70,6 +87,22 @@ async function main(): Promise<void> {
     if (!/^[0-9]+$/.test(values['cache-max-entries'])) fail(new ConfigError('cache-max-entries', 'not a number'));
     config.cache = { maxEntries: Number(values['cache-max-entries']), maxBytes: 64 * 1024 * 1024, freshMs: 15 * 60 * 1000 };
   }
+  if (values['data-dir'] !== undefined) config.dataDir = values['data-dir'];
+  const impressions: ServerConfig['impressions'] = {};
+  if (values.threshold !== undefined) {
+    if (!/^[0-9]+$/.test(values.threshold) || Number(values.threshold) === 0) fail(new ConfigError('threshold', 'must be a positive integer'));
+    impressions.threshold = Number(values.threshold);
+  }
+  if (values['alert-levels'] !== undefined) {
+    const levels = values['alert-levels'].split(',').map(Number);
+    if (levels.some((l) => !(l > 0))) fail(new ConfigError('alert-levels', 'expected positive fractions like 0.5,0.8,1'));
+    impressions.alertLevels = levels;
+  }
+  if (values['webhook-url'] !== undefined) {
+    if (!/^https?:\/\//.test(values['webhook-url'])) fail(new ConfigError('webhook-url', 'expected an http(s) URL'));
+    impressions.webhookUrl = values['webhook-url'];
+  }
+  config.impressions = impressions;
   const fresh = values['fresh-seconds'];
   if (fresh !== undefined || config.cache !== undefined) {
     if (fresh !== undefined && !/^[0-9]+$/.test(fresh)) fail(new ConfigError('fresh-seconds', 'not a number'));

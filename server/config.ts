@@ -42,6 +42,10 @@ export interface ServerConfig {
   publicUrl?: string | undefined;
   /** Clock (tests control it to check the 24-hour rule). */
   now: () => number;
+  /** Where the embedded impressions store (LMDB) lives when the store is `memory`. */
+  dataDir: string;
+  /** Impressions: daily threshold, alert levels (fractions), webhook for alerts. */
+  impressions: { threshold?: number | undefined; alertLevels?: number[] | undefined; webhookUrl?: string | undefined; projectAfterMs?: number | undefined };
 }
 
 /** Find the repository root (the folder whose package.json is perch-widgets). */
@@ -83,7 +87,10 @@ export function resolveConfig(partial: Partial<ServerConfig>): ServerConfig {
     mediaResolveOrigin: partial.mediaResolveOrigin,
     publicUrl: partial.publicUrl,
     now: partial.now ?? Date.now,
+    dataDir: partial.dataDir ?? process.env.PERCH_DATA_DIR ?? '',
+    impressions: partial.impressions ?? {},
   };
+  if (config.dataDir === '') config.dataDir = join(config.rootDir, 'perch-data');
   if (config.store !== 'memory' && !/^rediss?:\/\//.test(config.store)) throw new ConfigError('store', `expected "memory" or a redis:// URL, got "${config.store}"`);
   if (config.upstream === 'x-api-v2' && (config.bearerToken === undefined || config.bearerToken === '')) {
     throw new ConfigError('upstream', 'x-api-v2 needs a bearer token: set X_BEARER_TOKEN in the environment');

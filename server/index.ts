@@ -18,6 +18,8 @@ import { registerMediaPlaceholder } from './routes/media-placeholder.js';
 import { registerStaticRoutes } from './routes/static-files.js';
 import { registerTweetRoutes } from './routes/tweets.js';
 import { createUpstream } from './upstream/create-upstream.js';
+import { registerTimelineRoutes } from './timelines/timeline-routes.js';
+import { registerImpressions } from './impressions/index.js';
 
 export type { ServerConfig } from './config.js';
 export { ConfigError } from './config.js';
@@ -70,6 +72,19 @@ export async function startServer(partial: Partial<ServerConfig> = {}): Promise<
     ctx.res.end(ctx.method === 'HEAD' ? undefined : body);
   });
   registerTweetRoutes(router, posts, { adminToken: config.adminToken });
+  registerTimelineRoutes(router, { rootDir: config.rootDir, now: config.now });
+  const impressions = await registerImpressions(router, {
+    store: config.store,
+    dataDir: config.dataDir,
+    adminToken: config.adminToken,
+    metrics,
+    log,
+    now: config.now,
+    threshold: config.impressions.threshold,
+    alertLevels: config.impressions.alertLevels,
+    webhookUrl: config.impressions.webhookUrl,
+    projectAfterMs: config.impressions.projectAfterMs,
+  });
   await registerOptionalRoutes(router, config, posts, () => publicUrl, log);
   if (config.serveDemo) registerStaticRoutes(router, config.rootDir);
 
@@ -88,6 +103,7 @@ export async function startServer(partial: Partial<ServerConfig> = {}): Promise<
       });
     });
   } catch (error) {
+    await impressions.close();
     await cache.close();
     throw error;
   }
@@ -107,6 +123,7 @@ export async function startServer(partial: Partial<ServerConfig> = {}): Promise<
         server.closeIdleConnections();
       }).then(async () => {
         await upstream.close?.();
+        await impressions.close();
         await cache.close();
         log.info('stopped');
       });
@@ -140,6 +157,7 @@ async function handle(req: IncomingMessage, res: ServerResponse, router: Router,
       throw new HttpError(400, 'bad-url', 'The request URL could not be parsed.');
     }
     ctx.url = url;
+    if (method === 'OPTIONS' && url.pathname === '/v1/impressions') res.setHeader('access-control-allow-origin', '*');
     if (method === 'OPTIONS') {
       res.writeHead(204, { 'access-control-allow-methods': 'GET, HEAD, POST, DELETE, OPTIONS', 'access-control-allow-headers': 'content-type, authorization', 'access-control-max-age': '600' });
       res.end();

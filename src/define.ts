@@ -1,5 +1,6 @@
 /** Registers every Perch element. */
 import './tweet/tweet.js';
+import './timeline/timeline.js';
 import './consent/consent-settings.js';
 import './consent/disclosure.js';
 

@@ -3,6 +3,7 @@
  * `perch-widgets/define` (or a widget's `/define` path) to register the tags.
  */
 export { PerchTweet } from './tweet/tweet.component.js';
+export { PerchTimeline } from './timeline/timeline.component.js';
 export * from './shared/events.js';
 export type { PerchPageConfig } from './shared/page-config.js';
 export * from './data/model.js';

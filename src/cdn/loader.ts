@@ -12,12 +12,7 @@ const CHUNKS: Record<string, string> = {
   'perch-tweet': 'widgets/perch-tweet.js',
   'perch-consent-settings': 'widgets/perch-consent.js',
   'perch-disclosure': 'widgets/perch-consent.js',
-  'perch-video': 'widgets/perch-video.js',
   'perch-timeline': 'widgets/perch-timeline.js',
-  'perch-share-button': 'widgets/perch-buttons.js',
-  'perch-follow-button': 'widgets/perch-buttons.js',
-  'perch-mention-button': 'widgets/perch-buttons.js',
-  'perch-hashtag-button': 'widgets/perch-buttons.js',
 };
 
 /** X's markup is upgraded unless the page says `<meta name="twitter:widgets:autoload" content="off">`. */

@@ -1,5 +1,6 @@
 import { expect, fixture, html } from '@open-wc/testing';
 import { embedServerUrl, until } from './support/fixtures.js';
+import type { PerchGlobal } from '../../src/cdn/global-api.js';
 
 // The real, built CDN loader (served by the embed server) on a page with X's pasted markup.
 describe('the CDN loader as a drop-in for widgets.js', () => {
@@ -29,6 +30,6 @@ describe('the CDN loader as a drop-in for widgets.js', () => {
       document.dispatchEvent(new PointerEvent('pointerdown', { bubbles: true }));
       return later.querySelector('perch-tweet')?.shadowRoot?.querySelector('article.post') != null;
     }, 8000, `the later post (${later.innerHTML.slice(0, 200)})`);
-    expect(typeof window.perch?.policy).to.equal('function');
+    expect(typeof (window.perch as PerchGlobal | undefined)?.policy).to.equal('function');
   });
 });

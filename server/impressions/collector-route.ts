@@ -1,0 +1,96 @@
+/**
+ * `POST /v1/impressions` (cross-origin beacons welcome) and `GET /v1/impressions/summary` (admin).
+ * A batch is validated whole, committed, then acknowledged; nothing about the visitor is kept.
+ */
+import { HttpError, sendJson, type RequestContext } from '../http/context.js';
+import type { Router } from '../http/router.js';
+import type { Logger } from '../log.js';
+import type { Metrics } from '../metrics.js';
+import { requireAdmin } from './admin-token.js';
+import type { AlertMonitor } from './alerts.js';
+import { IMPRESSION_LIMITS, type ImpressionAck } from './impression-types.js';
+import type { ImpressionStore } from './impression-store.js';
+import { buildSummary, MAX_SUMMARY_DAYS } from './report.js';
+import { addDays, daysBetween, isDay, utcDay } from './utc-day.js';
+import { BatchError, parseBatchJson, validateBatch } from './validate-batch.js';
+
+/** What the collector routes need. */
+export interface CollectorDeps {
+  store: ImpressionStore;
+  alerts: AlertMonitor;
+  metrics: Metrics;
+  log: Logger;
+  now: () => number;
+  adminToken?: string | undefined;
+  threshold: number;
+}
+
+const CORS = { 'access-control-allow-origin': '*', 'cache-control': 'no-store' };
+
+/** Read the body as text, refusing more than `limit` bytes (413) as soon as it is known. */
+async function readBody(ctx: RequestContext, limit: number): Promise<string> {
+  const declared = Number(ctx.req.headers['content-length'] ?? '0');
+  if (declared > limit) throw new BatchError(413, 'body-too-large', `The body is limited to ${limit} bytes.`);
+  const chunks: Buffer[] = [];
+  let size = 0;
+  for await (const chunk of ctx.req as AsyncIterable<Buffer>) {
+    size += chunk.length;
+    if (size > limit) throw new BatchError(413, 'body-too-large', `The body is limited to ${limit} bytes.`);
+    chunks.push(chunk);
+  }
+  return Buffer.concat(chunks).toString('utf8');
+}
+
+function checkContentType(ctx: RequestContext): void {
+  const type = (ctx.req.headers['content-type'] ?? '').split(';')[0]?.trim().toLowerCase() ?? '';
+  if (type !== '' && type !== 'text/plain' && type !== 'application/json') throw new BatchError(415, 'unsupported-content-type', 'Send the batch as text/plain or application/json.');
+}
+
+/** Register the collector and summary routes. */
+export function registerCollectorRoutes(router: Router, deps: CollectorDeps): void {
+  const { store, metrics } = deps;
+  router.on('OPTIONS', '/v1/impressions', (ctx) => {
+    ctx.res.writeHead(204, { ...CORS, 'access-control-allow-methods': 'POST, OPTIONS', 'access-control-allow-headers': 'content-type', 'access-control-max-age': '600' });
+    ctx.res.end();
+  });
+
+  router.on('POST', '/v1/impressions', async (ctx) => {
+    for (const [k, v] of Object.entries(CORS)) ctx.res.setHeader(k, v);
+    let ack: ImpressionAck;
+    try {
+      checkContentType(ctx);
+      const text = await readBody(ctx, IMPRESSION_LIMITS.maxBodyBytes);
+      const now = deps.now();
+      const batch = validateBatch(parseBatchJson(text), now);
+      const result = await store.ingest(batch, now);
+      metrics.inc('perch_impression_batches_total', 'Impression batches accepted and committed.');
+      if (result.duplicates > 0) metrics.inc('perch_impression_duplicates_total', 'Impression events dropped as already counted (retries).', {}, result.duplicates);
+      for (const [kt, n] of result.byKindType) {
+        const [kind = '', type = ''] = kt.split('/');
+        metrics.inc('perch_impressions_total', 'Impression events counted.', { kind, type }, n);
+      }
+      await deps.alerts.observe(result.renderedTotals);
+      ack = { accepted: result.accepted, duplicates: result.duplicates };
+    } catch (error) {
+      if (!(error instanceof BatchError)) throw error;
+      metrics.inc('perch_impression_rejected_total', 'Impression batches refused, by reason.', { reason: error.reason });
+      throw new HttpError(error.status, error.reason, error.message, error.param, error.status === 413 ? { ...CORS, connection: 'close' } : CORS);
+    }
+    sendJson(ctx, 200, ack, CORS);
+  });
+
+  router.on('GET', '/v1/impressions/summary', async (ctx) => {
+    requireAdmin(ctx, deps.adminToken);
+    const today = utcDay(deps.now());
+    const from = ctx.url.searchParams.get('from') ?? addDays(today, -29);
+    const to = ctx.url.searchParams.get('to') ?? today;
+    if (!isDay(from)) throw new HttpError(400, 'invalid-date', '"from" must be a date like 2026-01-31.', 'from');
+    if (!isDay(to)) throw new HttpError(400, 'invalid-date', '"to" must be a date like 2026-01-31.', 'to');
+    if (from > to) throw new HttpError(400, 'invalid-range', '"from" is after "to".', 'from');
+    if (daysBetween(from, to).length > MAX_SUMMARY_DAYS) throw new HttpError(400, 'range-too-long', `At most ${MAX_SUMMARY_DAYS} days at once.`, 'to');
+    const summary = await buildSummary(store, from, to, deps.threshold);
+    const top = await store.topItems(from, to, 20);
+    const alerts = await store.alerts(from, to);
+    sendJson(ctx, 200, { ...summary, top, alerts }, { 'cache-control': 'no-store' });
+  });
+}

@@ -1,0 +1,610 @@
+/**
+ * `<perch-timeline>`: a profile or list timeline rendered natively with the same post
+ * renderer as `<perch-tweet>`, paged from the embed server as the reader scrolls,
+ * virtualised so long timelines keep the DOM small.
+ */
+import { LitElement, html, nothing, type PropertyValues, type TemplateResult } from 'lit';
+import { property, state } from 'lit/decorators.js';
+import { classMap } from 'lit/directives/class-map.js';
+import { ifDefined } from 'lit/directives/if-defined.js';
+import { repeat } from 'lit/directives/repeat.js';
+import { styleMap } from 'lit/directives/style-map.js';
+import type { PostResult } from '../data/model.js';
+import { DEFAULT_TIMELINE_LIMIT, MAX_TIMELINE_LIMIT, parseTimelinePage, timelineQueryProblem, type TimelinePage, type TimelineQuery, type TimelineSource } from '../data/timeline.js';
+import { ConsentController } from '../consent/consent-controller.js';
+import { PerchErrorEvent, type PerchErrorReason } from '../shared/events.js';
+import { msg } from '../shared/i18n.js';
+import { unobserveNear, whenNear } from '../shared/lazy.js';
+import { pageTheme, requestTimeoutMs, resolveServer } from '../shared/page-config.js';
+import { renderPostResult, type RenderContext } from '../tweet/post-view.js';
+import { mediaSrc } from '../tweet/parts/context.js';
+import { xMark } from '../tweet/parts/icons.js';
+import { postStyles, themeStyles } from '../tweet/tweet.styles.js';
+import { fetchTimelinePage, TimelineRequestError } from './timeline-client.js';
+import { PerchNewPostsEvent, PerchTimelineLoadEvent, PerchTimelineRenderEvent } from './timeline-events.js';
+import { timelineMsg } from './timeline-i18n.js';
+import { queryFromAttributes, queryFromHref } from './timeline-source.js';
+import { timelineStyles } from './timeline.styles.js';
+import { VirtualList, type VisibleRange } from './virtual-list.js';
+
+/** Allowed widths in CSS pixels (X's own limits). */
+export const MIN_TIMELINE_WIDTH = 180;
+export const MAX_TIMELINE_WIDTH = 1200;
+/** Default and smallest height in CSS pixels. */
+export const DEFAULT_TIMELINE_HEIGHT = 600;
+export const MIN_TIMELINE_HEIGHT = 200;
+
+type Theme = 'light' | 'dark' | 'auto';
+
+/** The `chrome` tokens X's timelines understand. */
+export type ChromeToken = 'noheader' | 'nofooter' | 'noborders' | 'transparent' | 'noscrollbar';
+
+interface Failure {
+  reason: PerchErrorReason;
+  detail: string;
+}
+
+/** `aria-polite` as an `aria-live` value: X's `rude` is `assertive`. */
+export function liveValue(ariaPolite: string | undefined): 'polite' | 'assertive' {
+  return ariaPolite === 'assertive' || ariaPolite === 'rude' ? 'assertive' : 'polite';
+}
+
+/** The request that reaches the same timeline as a page's source. */
+export function queryForSource(source: TimelineSource): TimelineQuery {
+  return source.type === 'profile' ? { type: 'profile', userId: source.userId } : { type: 'list', listId: source.listId };
+}
+
+const truthy = (v: string | undefined): boolean => v !== undefined && v !== 'false';
+
+/**
+ * An embedded X profile or list timeline.
+ *
+ * @summary Header, posts (rendered like `<perch-tweet>`) and footer; loads more while scrolling within its height; refreshes on request.
+ *
+ * @slot - Fallback shown until the timeline is ready, e.g. X's pasted `<a class="twitter-timeline">` link (its href also names the source when no source attribute is set).
+ *
+ * @fires perch-timeline-load - A page of posts arrived.
+ * @fires perch-timeline-render - The first posts are on the page and the fallback is gone.
+ * @fires perch-new-posts - A refresh found newer posts; they wait behind the "N new posts" button.
+ * @fires perch-error - The timeline (or a further page) could not be loaded; the fallback stays if nothing was shown yet.
+ *
+ * @csspart frame - The box around header, posts and footer.
+ * @csspart header - The timeline's header (profile or list).
+ * @csspart viewport - The scrolling area.
+ * @csspart feed - The list of posts.
+ * @csspart new-posts - The "N new posts" button.
+ * @csspart footer - The footer link to X.
+ * @csspart message - The notice shown under the fallback when loading failed.
+ *
+ * @cssprop --perch-background - Background colour.
+ * @cssprop --perch-color - Text colour.
+ * @cssprop --perch-border-color - Border colour (the `border-color` attribute sets it).
+ * @cssprop --perch-width - Width (the `width` attribute sets it).
+ */
+export class PerchTimeline extends LitElement {
+  static override styles = [themeStyles, postStyles, timelineStyles];
+
+  /** A profile, by screen name. */
+  @property({ attribute: 'screen-name' }) screenName: string | undefined;
+  /** A profile, by numeric user id. */
+  @property({ attribute: 'user-id' }) userId: string | undefined;
+  /** A list, by numeric id. */
+  @property({ attribute: 'list-id' }) listId: string | undefined;
+  /** A list, by its owner's screen name (with `slug`). */
+  @property({ attribute: 'owner-screen-name' }) ownerScreenName: string | undefined;
+  /** A list's slug (with `owner-screen-name`). */
+  @property() slug: string | undefined;
+  /** 1–20: show exactly this many posts, no scrolling and no paging. */
+  @property({ attribute: 'tweet-limit', type: Number }) tweetLimit: number | undefined;
+  /** Height in CSS pixels (default 600); posts scroll inside it. Ignored with `tweet-limit`. */
+  @property({ type: Number }) height: number | undefined;
+  /** Any of `noheader nofooter noborders transparent noscrollbar`, space-separated. */
+  @property() chrome: string | undefined;
+  /** `light`, `dark` or `auto`. Defaults to the page setting, else light. */
+  @property({ reflect: true }) theme: Theme | undefined;
+  /** Width in CSS pixels, 180–1200 (default: the container's). */
+  @property({ type: Number }) width: number | undefined;
+  /** Opt out of tailoring (`true`); forced on by the site-wide under-13 switch. */
+  @property() dnt: string | undefined;
+  /** `true` includes replies. */
+  @property({ attribute: 'show-replies' }) showReplies: string | undefined;
+  /** How new posts are announced: `polite` (default), `assertive` or `rude` (= assertive). */
+  @property({ attribute: 'aria-polite' }) ariaPolite: string | undefined;
+  /** Colour of the borders and separators. */
+  @property({ attribute: 'border-color' }) borderColor: string | undefined;
+  /** Embed server base URL; defaults to the page's `perch:server` meta tag or the script's origin. */
+  @property() server: string | undefined;
+  /** Look for new posts every this many seconds (at least 5) while the page is visible; 0 (default) never. */
+  @property({ attribute: 'refresh-seconds', type: Number }) refreshSeconds = 0;
+  /** `lazy` (default): load when about one viewport away. `eager`: at once. */
+  @property() loading: 'lazy' | 'eager' = 'lazy';
+  /** Time zone for timestamps (IANA name); the reader's own by default. */
+  @property({ attribute: 'time-zone' }) timeZone: string | undefined;
+
+  @state() private page: TimelinePage | undefined;
+  @state() private posts: PostResult[] = [];
+  @state() private nextCursor: string | null = null;
+  @state() private pending: PostResult[] = [];
+  @state() private failure: Failure | undefined;
+  @state() private loadingMore = false;
+  @state() private moreFailed = false;
+  @state() private announcement = '';
+  @state() private scrollPosition = 0;
+  @state() private viewportHeight = DEFAULT_TIMELINE_HEIGHT;
+  /** Bumped when measured heights change, to recompute the range. */
+  @state() private layoutVersion = 0;
+
+  /** The consent decision sits in the data path: no request unless it allows. */
+  private readonly consent = new ConsentController(this, { purpose: 'content', firstParty: true });
+  private readonly list = new VirtualList();
+  private range: VisibleRange = { start: 0, end: 0, before: 0, after: 0 };
+  private requested = '';
+  private inline = false;
+  private waitingForConsent = false;
+  private controller: AbortController | undefined;
+  private refreshTimer: ReturnType<typeof setInterval> | undefined;
+  private scrollFrame = 0;
+  private layoutFrame = 0;
+  private shown = false;
+  private focusFirstAfterUpdate = false;
+  private readonly observed = new Map<Element, string>();
+  private readonly resizeObserver: ResizeObserver | undefined = typeof ResizeObserver === 'undefined' ? undefined : new ResizeObserver((entries) => this.onResize(entries));
+
+  /** The current timeline (first page's header data with every post loaded so far), or undefined. */
+  get data(): TimelinePage | undefined {
+    return this.page === undefined ? undefined : { ...this.page, posts: this.posts, nextCursor: this.nextCursor };
+  }
+
+  /** Show a timeline page without a request (validated first). Further pages still come from the embed server. */
+  set data(value: unknown) {
+    try {
+      const page = parseTimelinePage(value);
+      this.inline = true;
+      this.abort();
+      this.accept(page);
+    } catch (error: unknown) {
+      this.fail('invalid-data', error instanceof Error ? error.message : String(error));
+    }
+  }
+
+  /** How many posts the timeline holds now (not counting those behind "N new posts"). */
+  get postCount(): number {
+    return this.posts.length;
+  }
+
+  /** How many newer posts wait behind the "N new posts" button. */
+  get pendingCount(): number {
+    return this.pending.length;
+  }
+
+  override connectedCallback(): void {
+    super.connectedCallback();
+    if (this.theme === undefined) this.theme = pageTheme() ?? 'light';
+    this.startLoading();
+    this.scheduleRefresh();
+  }
+
+  override disconnectedCallback(): void {
+    super.disconnectedCallback();
+    unobserveNear(this);
+    this.abort();
+    this.requested = '';
+    if (this.refreshTimer !== undefined) clearInterval(this.refreshTimer);
+    this.refreshTimer = undefined;
+    cancelAnimationFrame(this.scrollFrame);
+    cancelAnimationFrame(this.layoutFrame);
+    this.scrollFrame = 0;
+    this.layoutFrame = 0;
+    this.resizeObserver?.disconnect();
+    this.observed.clear();
+  }
+
+  private get fixedCount(): number | undefined {
+    const n = this.tweetLimit;
+    if (n === undefined || !Number.isFinite(n) || n < 1) return undefined;
+    return Math.min(MAX_TIMELINE_LIMIT, Math.floor(n));
+  }
+
+  private get pageSize(): number {
+    return this.fixedCount ?? DEFAULT_TIMELINE_LIMIT;
+  }
+
+  private get frameHeight(): number {
+    const h = this.height;
+    return h === undefined || !Number.isFinite(h) ? DEFAULT_TIMELINE_HEIGHT : Math.max(MIN_TIMELINE_HEIGHT, h);
+  }
+
+  private get chromeTokens(): Set<string> {
+    return new Set((this.chrome ?? '').toLowerCase().split(/[\s,]+/).filter((t) => t !== ''));
+  }
+
+  /** The source from the attributes, else from the pasted `<a class="twitter-timeline">`. */
+  private get query(): TimelineQuery | undefined {
+    const fromAttributes = queryFromAttributes(this);
+    if (fromAttributes !== undefined) return fromAttributes;
+    const link = this.querySelector<HTMLAnchorElement>(':scope > a.twitter-timeline[href]');
+    return link === null ? undefined : queryFromHref(link.href);
+  }
+
+  protected override willUpdate(changed: PropertyValues<this>): void {
+    if (changed.has('width')) {
+      const w = this.width;
+      if (w === undefined || !Number.isFinite(w)) this.style.removeProperty('--perch-width');
+      else this.style.setProperty('--perch-width', `${Math.min(MAX_TIMELINE_WIDTH, Math.max(MIN_TIMELINE_WIDTH, w))}px`);
+    }
+    if (changed.has('borderColor')) {
+      const c = this.borderColor;
+      if (c !== undefined && c !== '' && CSS.supports('color', c)) this.style.setProperty('--perch-border-color', c);
+      else this.style.removeProperty('--perch-border-color');
+    }
+    const sourceChanged = ['screenName', 'userId', 'listId', 'ownerScreenName', 'slug', 'server', 'showReplies', 'tweetLimit'].some((k) => changed.has(k as keyof PerchTimeline));
+    if (sourceChanged && this.isConnected && this.hasUpdated && !this.inline) this.startLoading();
+    if (changed.has('refreshSeconds') && this.hasUpdated) this.scheduleRefresh();
+    this.range = this.computeRange();
+  }
+
+  private computeRange(): VisibleRange {
+    const n = this.posts.length;
+    if (this.fixedCount !== undefined) return { start: 0, end: Math.min(n, this.fixedCount), before: 0, after: 0 };
+    return this.list.range(this.keys(), this.scrollPosition, this.viewportHeight);
+  }
+
+  private keys(): string[] {
+    return this.posts.map((p) => p.id);
+  }
+
+  private requestKey(query: TimelineQuery): string {
+    return JSON.stringify([resolveServer(this.server), query, this.pageSize, truthy(this.showReplies)]);
+  }
+
+  private startLoading(): void {
+    if (this.inline) return;
+    const query = this.query;
+    if (query === undefined) {
+      this.fail('no-source', 'Set screen-name, user-id, list-id, or owner-screen-name and slug.');
+      return;
+    }
+    const problem = timelineQueryProblem(query);
+    if (problem !== undefined) {
+      this.fail('invalid-id', problem);
+      return;
+    }
+    const key = this.requestKey(query);
+    if (this.requested === key) return;
+    this.waitingForConsent = !this.consent.allowed;
+    if (this.waitingForConsent) return; // the placeholder shows; a consent change re-renders and retries
+    this.requested = key;
+    if (this.loading === 'eager') this.loadFirst(query);
+    else whenNear(this, () => this.loadFirst(query));
+  }
+
+  private get dntWanted(): boolean {
+    return this.consent.effectiveDnt(truthy(this.dnt));
+  }
+
+  private loadFirst(query: TimelineQuery): void {
+    const server = resolveServer(this.server);
+    if (server === undefined) {
+      this.requested = '';
+      this.fail('no-source', 'No embed server is configured and the timeline has no inline data.');
+      return;
+    }
+    this.abort();
+    const controller = new AbortController();
+    this.controller = controller;
+    fetchTimelinePage(server, query, { limit: this.pageSize, replies: truthy(this.showReplies), dnt: this.dntWanted, timeoutMs: requestTimeoutMs(), signal: controller.signal }).then(
+      (page) => {
+        if (controller.signal.aborted) return;
+        this.accept(page);
+      },
+      (error: unknown) => {
+        if (controller.signal.aborted) return;
+        this.requested = '';
+        this.failRequest(error);
+      },
+    );
+  }
+
+  private accept(page: TimelinePage): void {
+    this.failure = undefined;
+    this.page = page;
+    const fixed = this.fixedCount;
+    this.posts = fixed === undefined ? page.posts : page.posts.slice(0, fixed);
+    this.nextCursor = fixed === undefined ? page.nextCursor : null;
+    this.pending = [];
+    this.moreFailed = false;
+    this.dispatchEvent(new PerchTimelineLoadEvent(page, this.posts.length));
+  }
+
+  /**
+   * Load the next (older) page, if there is one. Called by scrolling; callable directly.
+   * @returns how many posts were added
+   */
+  async loadMore(): Promise<number> {
+    const page = this.page;
+    const cursor = this.nextCursor;
+    if (page === undefined || cursor === null || this.loadingMore || this.fixedCount !== undefined) return 0;
+    const server = resolveServer(this.server);
+    if (server === undefined || !this.consent.allowed) return 0;
+    this.loadingMore = true;
+    this.moreFailed = false;
+    try {
+      const next = await fetchTimelinePage(server, queryForSource(page.source), { cursor, limit: this.pageSize, replies: truthy(this.showReplies), dnt: this.dntWanted, timeoutMs: requestTimeoutMs() });
+      if (this.page !== page) return 0;
+      const known = new Set(this.keys());
+      const added = next.posts.filter((p) => !known.has(p.id));
+      this.posts = [...this.posts, ...added];
+      // A server that repeats itself would page forever: stop when nothing new comes.
+      this.nextCursor = added.length === 0 ? null : next.nextCursor;
+      this.dispatchEvent(new PerchTimelineLoadEvent(next, this.posts.length));
+      return added.length;
+    } catch (error: unknown) {
+      this.moreFailed = true;
+      this.failRequest(error, false);
+      return 0;
+    } finally {
+      this.loadingMore = false;
+    }
+  }
+
+  /**
+   * Look for posts newer than the newest shown. New ones wait behind the "N new posts"
+   * button (announced in the live region) until the reader asks for them.
+   * Only the newest page is checked: after a long gap the oldest new posts may be skipped.
+   * @returns how many new posts were found
+   */
+  async refresh(): Promise<number> {
+    const page = this.page;
+    const server = resolveServer(this.server);
+    if (page === undefined || server === undefined || !this.consent.allowed) return 0;
+    let latest: TimelinePage;
+    try {
+      latest = await fetchTimelinePage(server, queryForSource(page.source), { limit: this.pageSize, replies: truthy(this.showReplies), dnt: this.dntWanted, timeoutMs: requestTimeoutMs() });
+    } catch {
+      return 0; // a failed refresh changes nothing on screen; the next one may work
+    }
+    if (this.page !== page) return 0;
+    const known = new Set([...this.posts, ...this.pending].map((p) => p.id));
+    const newer: PostResult[] = [];
+    for (const p of latest.posts) {
+      if (known.has(p.id)) break;
+      newer.push(p);
+    }
+    if (newer.length === 0) return 0;
+    this.pending = [...newer, ...this.pending];
+    this.announcement = this.newPostsLabel(this.pending.length);
+    this.dispatchEvent(new PerchNewPostsEvent(this.pending.length));
+    return newer.length;
+  }
+
+  /** Put the posts found by `refresh()` at the top, scroll there and focus the newest. */
+  showNewPosts(): void {
+    if (this.pending.length === 0) return;
+    const merged = [...this.pending, ...this.posts];
+    const fixed = this.fixedCount;
+    this.posts = fixed === undefined ? merged : merged.slice(0, fixed);
+    this.pending = [];
+    this.announcement = '';
+    this.scrollPosition = 0;
+    const viewport = this.renderRoot.querySelector<HTMLElement>('.viewport');
+    if (viewport !== null) viewport.scrollTop = 0;
+    this.focusFirstAfterUpdate = true;
+  }
+
+  private newPostsLabel(n: number): string {
+    const lang = this.lang || undefined;
+    return n === 1 ? timelineMsg('newPost', lang) : timelineMsg('newPosts', lang, { n });
+  }
+
+  private scheduleRefresh(): void {
+    if (this.refreshTimer !== undefined) clearInterval(this.refreshTimer);
+    this.refreshTimer = undefined;
+    const s = this.refreshSeconds;
+    if (!this.isConnected || !Number.isFinite(s) || s <= 0) return;
+    this.refreshTimer = setInterval(() => {
+      if (document.visibilityState === 'visible') void this.refresh();
+    }, Math.max(5, s) * 1000);
+  }
+
+  private abort(): void {
+    this.controller?.abort();
+    this.controller = undefined;
+  }
+
+  private failRequest(error: unknown, initial = true): void {
+    if (error instanceof TimelineRequestError) {
+      if (error.reason === 'aborted') return;
+      this.fail(error.reason, error.message, initial);
+    } else this.fail('network', String(error), initial);
+  }
+
+  private fail(reason: PerchErrorReason, detail: string, initial = true): void {
+    if (initial) this.failure = { reason, detail };
+    this.dispatchEvent(new PerchErrorEvent(reason, detail));
+  }
+
+  private get context(): RenderContext {
+    return {
+      lang: this.lang === '' ? undefined : this.lang,
+      server: resolveServer(this.server),
+      hideCards: false,
+      hideThread: false,
+      timeZone: this.timeZone,
+      xContentAllowed: this.consent.core.allows('content'),
+    };
+  }
+
+  /**
+   * Called once per connection, when the first posts replace the fallback. The hook for
+   * impression counting (one timeline impression per page view).
+   */
+  protected onContentShown(page: TimelinePage): void {
+    void page; // no-op until impression counting is wired
+  }
+
+  protected override render(): TemplateResult {
+    const page = this.page;
+    const lang = this.lang || undefined;
+    if (page === undefined) {
+      const query = this.query;
+      if (!this.consent.allowed && query !== undefined && timelineQueryProblem(query) === undefined) {
+        const server = resolveServer(this.server);
+        return html`<div class="consent">${this.consent.renderPlaceholder({ what: timelineMsg('consentWhat', lang), from: server === undefined ? 'x.com' : new URL(server).host, lang })}</div>`;
+      }
+      return this.renderFallback();
+    }
+    const chrome = this.chromeTokens;
+    const fixed = this.fixedCount !== undefined;
+    const frame = { frame: true, fixed, noborders: chrome.has('noborders'), transparent: chrome.has('transparent'), noscrollbar: chrome.has('noscrollbar') };
+    const ctx = this.context;
+    const { start, end, before, after } = this.range;
+    const visible = this.posts.slice(start, end);
+    const setSize = this.nextCursor === null ? this.posts.length : -1;
+    return html`<div part="frame" class=${classMap(frame)} style=${styleMap(fixed ? {} : { height: `${this.frameHeight}px` })}>
+      ${chrome.has('noheader') ? nothing : this.renderHeader(page, ctx)}
+      <div part="viewport" class="viewport" @scroll=${this.onScroll}>
+        ${this.pending.length === 0
+          ? nothing
+          : html`<div class="new-posts-bar"><button part="new-posts" class="new-posts" type="button" @click=${() => this.showNewPosts()}>${this.newPostsLabel(this.pending.length)}</button></div>`}
+        <div part="feed" role="feed" class="feed" aria-label=${timelineMsg('feedLabel', lang, { title: page.title })} aria-busy=${this.loadingMore ? 'true' : 'false'}
+          style=${styleMap({ paddingTop: `${before}px`, paddingBottom: `${after}px` })} @keydown=${this.onFeedKeydown}>
+          ${repeat(visible, (p) => p.id, (p, i) => this.renderItem(p, start + i, setSize, ctx))}
+        </div>
+        ${this.renderStatus(fixed, lang)}
+      </div>
+      ${chrome.has('nofooter') ? nothing : html`<div part="footer" class="timeline-footer"><a href=${page.url} target="_blank" rel="noopener noreferrer">${timelineMsg('viewMore', lang)}</a></div>`}
+      <div class="sr-only" aria-live=${liveValue(this.ariaPolite)} aria-atomic="true">${this.announcement}</div>
+    </div>`;
+  }
+
+  private renderHeader(page: TimelinePage, ctx: RenderContext): TemplateResult {
+    const owner = page.owner;
+    const sub = page.source.type === 'profile' ? `@${owner.handle}` : timelineMsg('listBy', ctx.lang, { handle: owner.handle });
+    return html`<div part="header" class="timeline-header">
+      <img class="avatar ${owner.avatarShape}" src=${ifDefined(mediaSrc(owner.avatarUrl, ctx))} alt="" width="40" height="40" decoding="async" referrerpolicy="no-referrer" />
+      <div class="title">
+        <h2><a href=${page.url} target="_blank" rel="noopener noreferrer" dir="auto">${page.title}</a></h2>
+        <span class="sub" dir="auto">${sub}</span>
+      </div>
+      <a class="x-mark" href=${page.url} target="_blank" rel="noopener noreferrer" aria-label=${msg('viewOnX', ctx.lang)}>${xMark}</a>
+    </div>`;
+  }
+
+  private renderItem(post: PostResult, index: number, setSize: number, ctx: RenderContext): TemplateResult {
+    const label = post.kind === 'post' ? msg('postBy', ctx.lang, { name: `${post.author.name} (@${post.author.handle})` }) : msg('not-found', ctx.lang);
+    return html`<article class="item" tabindex="0" data-key=${post.id} aria-label=${label} aria-posinset=${index + 1} aria-setsize=${setSize}>${renderPostResult(post, ctx)}</article>`;
+  }
+
+  private renderStatus(fixed: boolean, lang: string | undefined): TemplateResult | typeof nothing {
+    if (this.posts.length === 0) return html`<p class="status">${timelineMsg('empty', lang)}</p>`;
+    if (fixed) return nothing;
+    if (this.loadingMore) return html`<p class="status">${timelineMsg('loadingMore', lang)}</p>`;
+    if (this.moreFailed) {
+      return html`<p class="status">${timelineMsg('loadFailed', lang)}<button class="retry" type="button" @click=${() => void this.loadMore()}>${timelineMsg('retry', lang)}</button></p>`;
+    }
+    if (this.nextCursor === null) return html`<p class="status">${timelineMsg('end', lang)}</p>`;
+    return nothing;
+  }
+
+  private renderFallback(): TemplateResult {
+    const f = this.failure;
+    const lang = this.lang || undefined;
+    const reserve = f === undefined && this.fixedCount === undefined ? { minHeight: `${this.frameHeight}px` } : {};
+    return html`<div class="loading" style=${styleMap(reserve)} aria-busy=${f === undefined ? 'true' : 'false'}><slot></slot>${f === undefined
+        ? nothing
+        : html`<p part="message" class="message" role="status">${timelineMsg('loadFailed', lang)}</p>`}</div>`;
+  }
+
+  private readonly onScroll = {
+    handleEvent: (): void => {
+      if (this.scrollFrame !== 0) return;
+      this.scrollFrame = requestAnimationFrame(() => {
+        this.scrollFrame = 0;
+        this.readViewport();
+      });
+    },
+    passive: true,
+  };
+
+  private readViewport(): void {
+    const viewport = this.renderRoot.querySelector<HTMLElement>('.viewport');
+    if (viewport === null) return;
+    this.scrollPosition = viewport.scrollTop;
+    if (viewport.clientHeight > 0) this.viewportHeight = viewport.clientHeight;
+  }
+
+  private onResize(entries: ResizeObserverEntry[]): void {
+    let changed = false;
+    for (const entry of entries) {
+      const key = this.observed.get(entry.target);
+      if (key === undefined) continue;
+      const h = entry.borderBoxSize[0]?.blockSize ?? (entry.target as HTMLElement).offsetHeight;
+      if (this.list.record(key, h)) changed = true;
+    }
+    // Re-render in the next frame: changing the DOM inside this callback would loop the observer.
+    if (changed && this.layoutFrame === 0) {
+      this.layoutFrame = requestAnimationFrame(() => {
+        this.layoutFrame = 0;
+        this.layoutVersion++;
+      });
+    }
+  }
+
+  private readonly onFeedKeydown = (event: KeyboardEvent): void => {
+    if (event.key !== 'PageDown' && event.key !== 'PageUp') return;
+    const item = event.composedPath().find((t): t is HTMLElement => t instanceof HTMLElement && t.classList.contains('item'));
+    if (item === undefined) return;
+    const target = event.key === 'PageDown' ? item.nextElementSibling : item.previousElementSibling;
+    if (target instanceof HTMLElement) {
+      event.preventDefault();
+      target.focus();
+    }
+  };
+
+  protected override updated(): void {
+    // Consent may have arrived since the last render: start what was waiting for it.
+    if (this.waitingForConsent && this.consent.allowed && this.isConnected) this.startLoading();
+    const page = this.page;
+    if (page === undefined) return;
+    this.observeItems();
+    if (!this.shown) {
+      this.shown = true;
+      requestAnimationFrame(() => this.readViewport());
+      this.dispatchEvent(new PerchTimelineRenderEvent(page));
+      this.onContentShown(page);
+    }
+    if (this.focusFirstAfterUpdate) {
+      this.focusFirstAfterUpdate = false;
+      this.renderRoot.querySelector<HTMLElement>('.item')?.focus();
+    }
+    const nearEnd = this.range.end >= this.posts.length - 3;
+    if (nearEnd && this.nextCursor !== null && !this.loadingMore && !this.moreFailed && this.fixedCount === undefined) {
+      void Promise.resolve().then(() => this.loadMore());
+    }
+  }
+
+  /** Measure rendered items (and keep measuring as images load); forget the ones no longer rendered. */
+  private observeItems(): void {
+    const ro = this.resizeObserver;
+    if (ro === undefined) return;
+    const current = new Set<Element>();
+    for (const el of this.renderRoot.querySelectorAll<HTMLElement>('.item')) {
+      current.add(el);
+      if (!this.observed.has(el) || this.observed.get(el) !== el.dataset.key) {
+        this.observed.set(el, el.dataset.key ?? '');
+        ro.observe(el);
+      }
+    }
+    for (const el of [...this.observed.keys()]) {
+      if (current.has(el)) continue;
+      ro.unobserve(el);
+      this.observed.delete(el);
+    }
+  }
+}
+
+declare global {
+  interface HTMLElementTagNameMap {
+    'perch-timeline': PerchTimeline;
+  }
+}

@@ -1,0 +1,46 @@
+// Against the real embed server started for the test run, with its fixture timelines.
+// Skips until server/index.ts registers the timeline routes (registerTimelineRoutes).
+import { expect, fixture, html } from '@open-wc/testing';
+import '../../src/timeline/timeline.js';
+import type { PerchTimeline } from '../../src/timeline/timeline.component.js';
+import { embedServerUrl, nextEvent } from './support/fixtures.js';
+
+describe('<perch-timeline> with the embed server', () => {
+  let server = '';
+  before(async function () {
+    server = await embedServerUrl().catch(() => '');
+    const probe = server === '' ? undefined : await fetch(`${server}/v1/timelines/profile/TwitterDev?limit=1`).catch(() => undefined);
+    if (probe?.status !== 200) this.skip();
+  });
+
+  it('shows the recorded TwitterDev timeline and pages to its end', async () => {
+    const el = await fixture<PerchTimeline>(html`<perch-timeline screen-name="TwitterDev" server=${server} loading="eager" height="400"></perch-timeline>`);
+    await nextEvent(el, 'perch-timeline-render');
+    await el.updateComplete;
+    const first = el.shadowRoot!.querySelector<HTMLElement>('.item')!;
+    expect(first.dataset.key).to.equal('1364275610764201984');
+    expect(first.textContent).to.contain('Academic Research product track');
+    const viewport = el.shadowRoot!.querySelector<HTMLElement>('.viewport')!;
+    for (let i = 0; i < 300 && !(el.shadowRoot!.textContent!.includes('reached the end') && viewport.scrollTop + viewport.clientHeight >= viewport.scrollHeight - 1); i++) {
+      viewport.scrollTop += 400;
+      await new Promise((r) => requestAnimationFrame(r));
+    }
+    expect(el.postCount).to.equal(39, '5 recorded + 34 synthetic posts that are not replies');
+  });
+
+  it('shows a list by owner and slug, and answers a bad name with perch-error', async () => {
+    const el = await fixture<PerchTimeline>(html`<perch-timeline owner-screen-name="TwitterDev" slug="perch-demo" server=${server} loading="eager" tweet-limit="5"></perch-timeline>`);
+    await nextEvent(el, 'perch-timeline-render');
+    await el.updateComplete;
+    expect(el.shadowRoot!.querySelectorAll('.item')).to.have.length(5);
+    expect(el.shadowRoot!.querySelector('.timeline-header h2')!.textContent!.trim()).to.equal('Perch demo list');
+    const missing = document.createElement('perch-timeline');
+    missing.setAttribute('server', server);
+    missing.setAttribute('screen-name', 'nobody_here');
+    missing.setAttribute('loading', 'eager');
+    const failed = nextEvent<Event & { reason: string }>(missing, 'perch-error');
+    document.body.append(missing);
+    expect((await failed).reason).to.equal('unavailable');
+    missing.remove();
+  });
+});
