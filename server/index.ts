@@ -15,6 +15,7 @@ import { createLogger, type Logger } from './log.js';
 import { Metrics } from './metrics.js';
 import { CachingPostService } from './posts/caching-post-service.js';
 import { registerMediaPlaceholder } from './routes/media-placeholder.js';
+import { registerMediaProxy } from './routes/media-proxy.js';
 import { registerStaticRoutes } from './routes/static-files.js';
 import { registerTweetRoutes } from './routes/tweets.js';
 import { createUpstream } from './upstream/create-upstream.js';
@@ -85,7 +86,7 @@ export async function startServer(partial: Partial<ServerConfig> = {}): Promise<
     webhookUrl: config.impressions.webhookUrl,
     projectAfterMs: config.impressions.projectAfterMs,
   });
-  await registerOptionalRoutes(router, config, posts, () => publicUrl, log);
+  await registerOptionalRoutes(router, config, posts, () => publicUrl, log, metrics);
   if (config.serveDemo) registerStaticRoutes(router, config.rootDir);
 
   const server = createServer((req, res) => {
@@ -133,11 +134,13 @@ export async function startServer(partial: Partial<ServerConfig> = {}): Promise<
 }
 
 /** Media, oEmbed and other features that live in their own modules. */
-async function registerOptionalRoutes(router: Router, config: ServerConfig, posts: CachingPostService, publicUrl: () => string, log: Logger): Promise<void> {
+async function registerOptionalRoutes(router: Router, config: ServerConfig, posts: CachingPostService, publicUrl: () => string, log: Logger, metrics: Metrics): Promise<void> {
   void posts;
   void publicUrl;
   void log;
+  // With the built-in data there is no X to fetch from: allowed media URLs get a placeholder.
   if (config.upstream === 'fixtures' && config.mediaResolveOrigin === undefined) registerMediaPlaceholder(router);
+  else registerMediaProxy(router, { resolveOrigin: config.mediaResolveOrigin, metrics });
 }
 
 async function handle(req: IncomingMessage, res: ServerResponse, router: Router, config: ServerConfig, log: Logger, metrics: Metrics): Promise<void> {
