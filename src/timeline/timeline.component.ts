@@ -3,6 +3,7 @@
  * renderer as `<perch-tweet>`, paged from the embed server as the reader scrolls,
  * virtualised so long timelines keep the DOM small.
  */
+import { trackImpressions } from '../impressions/impression-tracker.js';
 import { LitElement, html, nothing, type PropertyValues, type TemplateResult } from 'lit';
 import { property, state } from 'lit/decorators.js';
 import { classMap } from 'lit/directives/class-map.js';
@@ -186,6 +187,8 @@ export class PerchTimeline extends LitElement {
 
   override disconnectedCallback(): void {
     super.disconnectedCallback();
+    this.stopImpressions?.();
+    this.stopImpressions = undefined;
     unobserveNear(this);
     this.abort();
     this.requested = '';
@@ -439,8 +442,12 @@ export class PerchTimeline extends LitElement {
    * impression counting (one timeline impression per page view).
    */
   protected onContentShown(page: TimelinePage): void {
-    void page; // no-op until impression counting is wired
+    // One timeline impression per page view, whatever re-renders happen.
+    this.stopImpressions?.();
+    this.stopImpressions = trackImpressions(this, { kind: 'timeline', id: timelineImpressionId(page) });
   }
+
+  private stopImpressions: (() => void) | undefined;
 
   protected override render(): TemplateResult {
     const page = this.page;
@@ -607,4 +614,9 @@ declare global {
   interface HTMLElementTagNameMap {
     'perch-timeline': PerchTimeline;
   }
+}
+
+/** The id a timeline impression is counted under (`profile:<user id>` or `list:<list id>`). */
+function timelineImpressionId(page: TimelinePage): string {
+  return page.source.type === 'profile' ? `profile:${page.source.userId}` : `list:${page.source.listId}`;
 }

@@ -7,6 +7,7 @@ import { property, state } from 'lit/decorators.js';
 import { isPostId, type PostResult } from '../data/model.js';
 import { parsePostResult } from '../data/validate-model.js';
 import { ConsentController } from '../consent/consent-controller.js';
+import { trackImpressions } from '../impressions/impression-tracker.js';
 import { fetchPost, PostRequestError } from '../client/post-client.js';
 import { PerchErrorEvent, PerchLoadEvent, PerchRenderEvent, type PerchErrorReason } from '../shared/events.js';
 import { pageTheme, requestTimeoutMs, resolveServer } from '../shared/page-config.js';
@@ -111,6 +112,7 @@ export class PerchTweet extends LitElement {
 
   private requested = '';
   private waitingForConsent = false;
+  private stopImpressions: (() => void) | undefined;
   private rendered: PostResult | undefined;
   private cancelSwap: (() => void) | undefined;
 
@@ -135,6 +137,8 @@ export class PerchTweet extends LitElement {
 
   override disconnectedCallback(): void {
     super.disconnectedCallback();
+    this.stopImpressions?.();
+    this.stopImpressions = undefined;
     unobserveNear(this);
     this.cancelSwap?.();
     this.cancelSwap = undefined;
@@ -276,6 +280,10 @@ export class PerchTweet extends LitElement {
     const result = this.result;
     if (result !== undefined && result !== this.rendered) {
       this.rendered = result;
+      if (result.kind === 'post') {
+        this.stopImpressions?.();
+        this.stopImpressions = trackImpressions(this, { kind: 'post', id: result.id });
+      }
       this.dispatchEvent(new PerchRenderEvent(result));
     }
   }

@@ -1,0 +1,131 @@
+import { expect, fixture, html } from '@open-wc/testing';
+import '../../src/tweet/tweet.js';
+import type { PerchTweet } from '../../src/tweet/tweet.component.js';
+import { flushImpressions, pendingImpressions, resetImpressionQueueForTests, trackImpressions } from '../../src/impressions/index.js';
+import { browserCookies, embedServerUrl, fixturePost, until } from './support/fixtures.js';
+
+// Impression counting in the page, sent to the real embed server's collector.
+const sleep = (ms: number): Promise<void> => new Promise((r) => setTimeout(r, ms));
+const answers: Array<{ status: number; body: { accepted?: number; duplicates?: number } }> = [];
+const beacons: Array<{ url: string; type: string; text: string }> = [];
+const realFetch = window.fetch.bind(window);
+const realBeacon = navigator.sendBeacon.bind(navigator);
+
+function setVisibility(state: 'visible' | 'hidden'): void {
+  Object.defineProperty(document, 'visibilityState', { value: state, configurable: true });
+  document.dispatchEvent(new Event('visibilitychange'));
+}
+
+function box(top: number): HTMLDivElement {
+  const el = document.createElement('div');
+  el.style.cssText = `position: absolute; left: 0; top: ${top}px; width: 200px; height: 200px; background: #ddd`;
+  document.body.append(el);
+  return el;
+}
+
+describe('impressions', () => {
+  before(async () => {
+    window.PerchConfig = { collector: await embedServerUrl() };
+    window.fetch = async (input, init) => {
+      const res = await realFetch(input, init);
+      if (String(input).includes('/v1/impressions')) answers.push({ status: res.status, body: (await res.clone().json()) as { accepted?: number } });
+      return res;
+    };
+    navigator.sendBeacon = (url: string | URL, data?: BodyInit | null) => {
+      const blob = data as Blob;
+      void blob.text().then((text) => beacons.push({ url: String(url), type: blob.type, text }));
+      return true;
+    };
+  });
+  after(() => {
+    window.fetch = realFetch;
+    navigator.sendBeacon = realBeacon;
+    delete window.PerchConfig;
+    setVisibility('visible');
+  });
+  beforeEach(() => {
+    resetImpressionQueueForTests();
+    answers.length = 0;
+    beacons.length = 0;
+    window.PerchConfig = { collector: window.PerchConfig?.collector ?? '' };
+  });
+
+  it('counts one rendered impression per post, whatever re-renders and moves happen, and the collector accepts it', async () => {
+    const post = await fixturePost('quote-tweet.json');
+    const el = await fixture<PerchTweet>(html`<perch-tweet></perch-tweet>`);
+    el.data = post;
+    await el.updateComplete;
+    el.theme = 'dark';
+    await el.updateComplete;
+    const parent = el.parentElement!;
+    el.remove();
+    parent.append(el);
+    await el.updateComplete;
+    const rendered = pendingImpressions().filter((e) => e.type === 'rendered' && e.id === post.id);
+    expect(rendered).to.have.length(1);
+    await flushImpressions();
+    expect(answers.at(-1)?.status).to.equal(200);
+    expect(answers.at(-1)?.body.accepted).to.be.greaterThan(0);
+  });
+
+  it('viewable: half visible for 0.8 s does not count, a full second does', async () => {
+    const el = box(window.innerHeight - 100); // exactly half (100 of 200 px) in view
+    trackImpressions(el, { kind: 'post', id: '111' });
+    await sleep(800);
+    el.style.top = `${window.innerHeight + 50}px`; // out of view before the second is up
+    await sleep(600);
+    expect(pendingImpressions().filter((e) => e.type === 'viewable' && e.id === '111')).to.have.length(0);
+    el.style.top = '0px';
+    await sleep(1300);
+    expect(pendingImpressions().filter((e) => e.type === 'viewable' && e.id === '111')).to.have.length(1);
+    el.remove();
+  });
+
+  it('a hidden tab pauses the clock, and leaving the page hands the batch to sendBeacon as text/plain', async () => {
+    const el = box(0);
+    trackImpressions(el, { kind: 'post', id: '222' });
+    await sleep(300);
+    setVisibility('hidden');
+    await until(() => beacons.length > 0, 2000, 'the beacon');
+    expect(beacons[0]!.type).to.equal('text/plain');
+    expect(beacons[0]!.url).to.match(/\/v1\/impressions$/);
+    const sent = JSON.parse(beacons[0]!.text) as { events: Array<{ type: string; id: string }>; pageView: string };
+    expect(sent.events.some((e) => e.id === '222' && e.type === 'rendered')).to.equal(true);
+    expect(sent.pageView).to.match(/^[A-Za-z0-9_-]{22,36}$/);
+    await sleep(1300);
+    expect(pendingImpressions().filter((e) => e.type === 'viewable' && e.id === '222'), 'no viewable while hidden').to.have.length(0);
+    setVisibility('visible');
+    await sleep(1300);
+    expect(pendingImpressions().filter((e) => e.type === 'viewable' && e.id === '222')).to.have.length(1);
+    window.dispatchEvent(new PageTransitionEvent('pagehide'));
+    await until(() => beacons.length > 1, 2000, 'the pagehide beacon');
+    el.remove();
+  });
+
+  it('a failed send is retried with the same sequence numbers and counted once', async () => {
+    const good = window.PerchConfig!.collector!;
+    window.PerchConfig = { collector: 'http://127.0.0.1:9' }; // nothing listens there
+    const el = box(0);
+    trackImpressions(el, { kind: 'post', id: '333' });
+    const before = pendingImpressions().map((e) => e.seq);
+    await flushImpressions();
+    expect(pendingImpressions().map((e) => e.seq)).to.deep.equal(before);
+    window.PerchConfig = { collector: good };
+    const batch = [...pendingImpressions()];
+    await flushImpressions();
+    expect(answers.at(-1)?.body.accepted).to.equal(batch.length);
+    expect(pendingImpressions()).to.have.length(0);
+    el.remove();
+  });
+
+  it('mode "off" counts nothing; nothing is ever stored on the device', async () => {
+    window.PerchConfig = { ...window.PerchConfig, impressions: 'off' };
+    const el = box(0);
+    trackImpressions(el, { kind: 'post', id: '444' });
+    await sleep(1200);
+    expect(pendingImpressions()).to.have.length(0);
+    expect(await browserCookies()).to.deep.equal([]);
+    expect(localStorage.length + sessionStorage.length).to.equal(0);
+    el.remove();
+  });
+});
