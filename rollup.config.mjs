@@ -48,6 +48,7 @@ const builds = [
       'perch-tweet': 'src/cdn/entries/tweet.ts',
       'perch-consent': 'src/cdn/entries/consent.ts',
       'perch-timeline': 'src/cdn/entries/timeline.ts',
+      'x-compat': 'src/cdn/entries/x-compat.ts',
     },
     output: {
       dir: 'dist/cdn/widgets',

@@ -4,8 +4,10 @@
  * widget's tag is on the page, now or later.
  */
 import type { WidgetChunk } from './boot.js';
-import { autoloadOff, upgradeXMarkup } from './x-markup.js';
-import { installTwttr } from './twttr-api.js';
+import type { TwttrApi } from './twttr-api.js';
+
+/** The widgets.js compatibility chunk (X markup upgrade, `window.twttr`), loaded only when needed. */
+type Compat = typeof import('./entries/x-compat.js');
 
 /** Tag → chunk file, relative to this script. */
 const CHUNKS: Record<string, string> = {
@@ -15,8 +17,9 @@ const CHUNKS: Record<string, string> = {
   'perch-timeline': 'widgets/perch-timeline.js',
 };
 
-/** X's markup is upgraded unless the page says `<meta name="twitter:widgets:autoload" content="off">`. */
-const upgradeX = !autoloadOff();
+/** X's embed markup; upgraded unless the page says `<meta name="twitter:widgets:autoload" content="off">`. */
+const X_MARKUP = 'blockquote.twitter-tweet,blockquote.twitter-video,a.twitter-timeline,a.twitter-share-button,a.twitter-follow-button,a.twitter-mention-button,a.twitter-hashtag-button';
+const upgradeX = document.querySelector('meta[name="twitter:widgets:autoload"]')?.getAttribute('content')?.trim() !== 'off';
 
 const script = document.currentScript as HTMLScriptElement | null;
 const base = new URL('./', script?.src ?? document.baseURI);
@@ -36,38 +39,72 @@ function load(tag: string): void {
   );
 }
 
-function scan(root: ParentNode, force = false): Element[] {
-  const created = upgradeX || force ? upgradeXMarkup(root) : [];
+let compat: Promise<Compat> | undefined;
+function loadCompat(): Promise<Compat> {
+  compat ??= import(/* @vite-ignore */ new URL('widgets/x-compat.js', base).href) as Promise<Compat>;
+  return compat;
+}
+
+/** Load the chunks for Perch tags under `root`, and upgrade X markup there (when allowed). */
+function scan(root: ParentNode, force = false): Promise<Element[]> {
   for (const tag of Object.keys(CHUNKS)) {
     if (!started.has(tag) && root.querySelector(tag) !== null) load(tag);
   }
-  for (const el of created) if (el.localName in CHUNKS) load(el.localName);
-  return created;
+  const hasX = (root instanceof Element && root.matches(X_MARKUP)) || root.querySelector(X_MARKUP) !== null;
+  if (!hasX || !(upgradeX || force)) return Promise.resolve([]);
+  return loadCompat().then(
+    (m) => {
+      const created = m.upgradeXMarkup(root);
+      for (const el of created) load(el.localName);
+      return created;
+    },
+    (error: unknown) => {
+      console.error('[perch] could not load the widgets.js compatibility layer', error);
+      return [];
+    },
+  );
 }
 
-// `twttr.widgets.load()` upgrades even when autoload is off, as X's does.
+// `window.twttr` where X's widgets.js is absent: a stub now (X's async-snippet shape), the full
+// API from the compatibility chunk as soon as anyone uses it. `twttr.widgets.load()` upgrades
+// even when autoload is off, as X's does.
+let loadedWith: Element[] | undefined;
 const loadedListeners: Array<(els: Element[]) => void> = [];
-installTwttr(
-  (root) => scan(root, true),
-  (listener) => loadedListeners.push(listener),
-);
+const existing = window.twttr;
+if (existing === undefined || typeof existing.widgets !== 'object' || existing.perch === true) {
+  const queue: Array<(t: TwttrApi) => void> = Array.isArray(existing?._e) ? existing._e : [];
+  const install = (): void => {
+    void loadCompat().then((m) =>
+      m.installTwttr(
+        (root) => scan(root, true),
+        (listener) => (loadedWith === undefined ? loadedListeners.push(listener) : listener(loadedWith)),
+      ),
+    );
+  };
+  window.twttr = { _e: queue, ready: (fn) => (queue.push(fn), install()) };
+  if (queue.length > 0) install();
+}
 
 function start(): void {
-  const widgets = [...scan(document), ...document.querySelectorAll(Object.keys(CHUNKS).join(','))];
-  const unique = [...new Set(widgets)];
-  void Promise.all(unique.map((el) => new Promise<void>((resolve) => {
-    const done = (): void => resolve();
-    el.addEventListener('perch-render', done, { once: true });
-    el.addEventListener('perch-error', done, { once: true });
-    if (!/^perch-(tweet|timeline)$/.test(el.localName)) customElements.whenDefined(el.localName).then(done, done);
-  }))).then(() => loadedListeners.forEach((l) => l(unique)));
+  void scan(document).then((created) => {
+    const unique = [...new Set([...created, ...document.querySelectorAll(Object.keys(CHUNKS).join(','))])];
+    return Promise.all(unique.map((el) => new Promise<void>((resolve) => {
+      const done = (): void => resolve();
+      el.addEventListener('perch-render', done, { once: true });
+      el.addEventListener('perch-error', done, { once: true });
+      if (!/^perch-(tweet|timeline)$/.test(el.localName)) customElements.whenDefined(el.localName).then(done, done);
+    }))).then(() => {
+      loadedWith = unique;
+      loadedListeners.forEach((l) => l(unique));
+    });
+  });
   new MutationObserver((records) => {
     for (const record of records) {
       for (const node of record.addedNodes) {
         if (!(node instanceof Element)) continue;
         const tag = node.localName;
         if (tag in CHUNKS) load(tag);
-        else if (node.firstElementChild !== null || tag === 'blockquote' || tag === 'a') scan(node);
+        else if (node.firstElementChild !== null || tag === 'blockquote' || tag === 'a') void scan(node);
       }
     }
   }).observe(document.documentElement, { childList: true, subtree: true });
@@ -75,4 +112,4 @@ function start(): void {
 
 if (document.readyState === 'loading') document.addEventListener('DOMContentLoaded', start, { once: true });
 else start();
-scan(document);
+void scan(document);

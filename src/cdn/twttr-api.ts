@@ -39,7 +39,7 @@ export interface TwttrApi {
 
 declare global {
   interface Window {
-    twttr?: Partial<TwttrApi> & { _e?: Array<(t: TwttrApi) => void>; widgets?: unknown };
+    twttr?: (Partial<Omit<TwttrApi, 'widgets'>> & { _e?: Array<(t: TwttrApi) => void>; widgets?: unknown; perch?: boolean }) | undefined;
   }
 }
 
@@ -61,7 +61,7 @@ function optionsToAttributes(el: Element, options: Options | undefined): void {
 }
 
 /** Install `window.twttr` unless X's own widgets.js is on the page. */
-export function installTwttr(upgrade: (root: ParentNode) => Element[], onLoaded: (handler: (els: Element[]) => void) => void): void {
+export function installTwttr(upgrade: (root: ParentNode) => Promise<Element[]>, onLoaded: (handler: (els: Element[]) => void) => void): void {
   const existing = window.twttr;
   if (existing !== undefined && typeof existing.widgets === 'object' && existing.perch !== true) return; // X's real script is here
   const queued = Array.isArray(existing?._e) ? existing._e : [];
@@ -104,8 +104,9 @@ export function installTwttr(upgrade: (root: ParentNode) => Element[], onLoaded:
     },
     widgets: {
       load(el) {
-        const found = upgrade(el ?? document);
-        return Promise.all(found.map((w) => settle(w))).then((all) => all.filter((x): x is Element => x !== undefined));
+        return upgrade(el ?? document)
+          .then((found) => Promise.all(found.map((w) => settle(w))))
+          .then((all) => all.filter((x): x is Element => x !== undefined));
       },
       // An explicit create call means "now", as with X's: no waiting to be scrolled near.
       createTweet: (id, target, options) => create('perch-tweet', target, { 'tweet-id': String(id), loading: 'eager' }, options),
