@@ -1,5 +1,6 @@
 import { expect, fixture, html } from '@open-wc/testing';
 import '../../src/tweet/tweet.js';
+import '../../src/timeline/timeline.js';
 import type { PerchTweet } from '../../src/tweet/tweet.component.js';
 import { clearPostMemo } from '../../src/client/post-client.js';
 import { getConsentCore, resetConsentCoreForTests } from '../../src/consent/index.js';
@@ -96,5 +97,22 @@ describe('<perch-tweet> and consent', () => {
     await (el as PerchTweet).updateComplete;
     expect(img.getAttribute('src')).to.match(/^https:\/\/pbs\.twimg\.com\//);
     el.remove();
+  });
+
+  it('under 13: a timeline and its paging requests carry dnt=true too, and nothing is stored', async () => {
+    const meta = document.createElement('meta');
+    meta.name = 'perch:child-directed';
+    meta.content = 'on';
+    document.head.append(meta);
+    resetConsentCoreForTests();
+    const server = await embedServerUrl();
+    await watchRequests();
+    const el = await fixture<HTMLElement>(html`<perch-timeline screen-name="TwitterDev" server=${server} dnt="false" loading="eager" height="400"></perch-timeline>`);
+    await until(() => el.shadowRoot!.querySelector('article') !== null, 5000, 'the timeline');
+    const api = (await seenRequests()).filter((u) => u.includes('/v1/timelines'));
+    expect(api.length).to.be.greaterThan(0);
+    for (const u of api) expect(new URL(u).searchParams.get('dnt'), u).to.equal('true');
+    expect(await browserCookies()).to.deep.equal([]);
+    expect(localStorage.length + sessionStorage.length).to.equal(0);
   });
 });
