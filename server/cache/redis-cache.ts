@@ -32,6 +32,23 @@ export function checkRedisUrl(url: string): URL {
   return parsed;
 }
 
+/** Open a Redis connection (ioredis reconnects by itself afterwards), or a StoreConnectError naming the host. */
+export async function connectRedis(url: string, connectTimeoutMs = 3000): Promise<Redis> {
+  const parsed = checkRedisUrl(url);
+  const redis = new Redis(parsed.href, { lazyConnect: true, maxRetriesPerRequest: 2, connectTimeout: connectTimeoutMs, retryStrategy: (times) => Math.min(times * 200, 2000) });
+  redis.on('error', () => {
+    // Reconnects are automatic; failed commands surface as errors where they are awaited.
+  });
+  try {
+    await redis.connect();
+    await redis.ping();
+  } catch (error) {
+    redis.disconnect();
+    throw new StoreConnectError(`--store: cannot reach Redis at ${parsed.host} (${error instanceof Error ? error.message : String(error)})`);
+  }
+  return redis;
+}
+
 export class RedisCache implements PostCache {
   readonly kind = 'redis' as const;
   private readonly prefix: string;
@@ -47,18 +64,7 @@ export class RedisCache implements PostCache {
 
   /** Connect, failing fast with a readable error when Redis is not there. */
   static async connect(url: string, options: RedisCacheOptions = {}): Promise<RedisCache> {
-    const parsed = checkRedisUrl(url);
-    const redis = new Redis(parsed.href, { lazyConnect: true, maxRetriesPerRequest: 2, connectTimeout: options.connectTimeoutMs ?? 3000, enableOfflineQueue: true, retryStrategy: (times) => Math.min(times * 200, 2000) });
-    redis.on('error', () => {
-      // Reconnects are automatic; failed commands surface as errors where they are awaited.
-    });
-    try {
-      await redis.connect();
-      await redis.ping();
-    } catch (error) {
-      redis.disconnect();
-      throw new StoreConnectError(`--store: cannot reach Redis at ${parsed.host} (${error instanceof Error ? error.message : String(error)})`);
-    }
+    const redis = await connectRedis(url, options.connectTimeoutMs);
     return new RedisCache(redis, options);
   }
 

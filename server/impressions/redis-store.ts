@@ -3,8 +3,8 @@
  * deduplicates (pageView, seq) in a per-page-view hash that expires after the retry window, and
  * increments the day's counters, atomically. Keys: `<prefix>imp:*`.
  */
-import { Redis } from 'ioredis';
-import { checkRedisUrl, StoreConnectError } from '../cache/redis-cache.js';
+import type { Redis } from 'ioredis';
+import { connectRedis } from '../cache/redis-cache.js';
 import type { ImpressionBatch, ImpressionKind, ImpressionType } from './impression-types.js';
 import { IMPRESSION_LIMITS } from './impression-types.js';
 import type { AlertRecord, CountRow, ImpressionStore, IngestResult, ItemCount } from './impression-store.js';
@@ -66,18 +66,7 @@ export class RedisImpressionStore implements ImpressionStore {
 
   /** Connect, failing fast with a readable error when Redis is not there. */
   static async connect(url: string, options: RedisStoreOptions = {}): Promise<RedisImpressionStore> {
-    const parsed = checkRedisUrl(url);
-    const redis = new Redis(parsed.href, { lazyConnect: true, maxRetriesPerRequest: 2, connectTimeout: options.connectTimeoutMs ?? 3000, retryStrategy: (times) => Math.min(times * 200, 2000) });
-    redis.on('error', () => {
-      // Reconnects are automatic; failed commands surface where they are awaited.
-    });
-    try {
-      await redis.connect();
-      await redis.ping();
-    } catch (error) {
-      redis.disconnect();
-      throw new StoreConnectError(`--store: cannot reach Redis at ${parsed.host} (${error instanceof Error ? error.message : String(error)})`);
-    }
+    const redis = await connectRedis(url, options.connectTimeoutMs);
     return new RedisImpressionStore(redis, options);
   }
 
