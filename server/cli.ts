@@ -12,6 +12,7 @@ const HELP = `Usage: perch-server [options]
   --store <s>         memory (default, in-process LRU) | redis://host:port (shared by several processes)
   --allowed-origins <list>  comma-separated origins allowed to call the API from a browser (default *)
   --public-url <url>  the URL visitors reach this server at (used in oEmbed HTML)
+  --x-api-base-url <url>    X API origin for --upstream x-api-v2 (default https://api.x.com; PERCH_X_API_URL)
   --cache-max-entries <n>   in-process cache bound (default 50000)
   --data-dir <dir>    where the embedded impressions store lives (default ./perch-data; PERCH_DATA_DIR)
   --threshold <n>     daily impressions threshold for alerts (default 10000000)
@@ -48,6 +49,7 @@ async function main(): Promise<void> {
         store: { type: 'string' },
         'allowed-origins': { type: 'string' },
         'public-url': { type: 'string' },
+        'x-api-base-url': { type: 'string' },
         'cache-max-entries': { type: 'string' },
         'fresh-seconds': { type: 'string' },
         'data-dir': { type: 'string' },
@@ -110,6 +112,7 @@ async function main(): Promise<void> {
   }
   if (env.PERCH_SYNDICATION_URL !== undefined) config.syndicationBaseUrl = env.PERCH_SYNDICATION_URL;
   if (env.PERCH_X_API_URL !== undefined) config.xApiBaseUrl = env.PERCH_X_API_URL;
+  if (values['x-api-base-url'] !== undefined) config.xApiBaseUrl = values['x-api-base-url'];
   if (env.X_BEARER_TOKEN !== undefined && env.X_BEARER_TOKEN !== '') config.bearerToken = env.X_BEARER_TOKEN;
   if (env.PERCH_ADMIN_TOKEN !== undefined && env.PERCH_ADMIN_TOKEN !== '') config.adminToken = env.PERCH_ADMIN_TOKEN;
   if (values['log-level'] !== undefined) config.logLevel = values['log-level'] as ServerConfig['logLevel'];

@@ -8,6 +8,7 @@ import { HttpError, sendJson, type RequestContext } from '../http/context.js';
 import type { Router } from '../http/router.js';
 import { DEFAULT_TIMELINE_LIMIT, MAX_TIMELINE_LIMIT, MIN_TIMELINE_LIMIT, isCursorShape, timelineQueryProblem, type TimelineQuery } from '../../src/data/timeline.js';
 import { CursorError } from './cursor.js';
+import { isRateLimitError, UpstreamFailure } from '../upstream/upstream.js';
 import { FixtureTimelines, type TimelineUpstream } from './fixture-timelines.js';
 
 /** Options of {@link registerTimelineRoutes}. */
@@ -64,6 +65,11 @@ export function registerTimelineRoutes(router: Router, options: TimelineRouteOpt
       page = await timelines().page(query, { cursor, limit, replies, now: options.now() });
     } catch (error) {
       if (error instanceof CursorError) throw new HttpError(400, 'invalid-cursor', error.message, 'cursor');
+      if (isRateLimitError(error)) {
+        const retry = String(Math.max(1, Math.ceil((error.resetAt.getTime() - Date.now()) / 1000)));
+        throw new HttpError(503, 'upstream-rate-limited', 'The X upstream is rate-limited; try again later.', undefined, { 'retry-after': retry });
+      }
+      if (error instanceof UpstreamFailure) throw new HttpError(502, 'upstream-error', `The X upstream did not answer (${error.kind}); try again later.`);
       throw error;
     }
     if (page === undefined) throw new HttpError(404, 'not-found', `No such ${query.type === 'profile' ? 'profile' : 'list'} timeline.`);

@@ -1,13 +1,15 @@
 /**
- * Turns a recorded X API v2 user timeline (`GET /2/users/:id/tweets`) into posts of
- * the model. The recorded bodies have no `includes`, so the author is supplied.
- * Stand-in until `src/data/normalize-x-api-v2.ts` (normalizeXApiV2Timeline) lands;
- * `FixtureTimelines` only depends on the `V2TimelinePosts` shape returned here.
+ * Recorded X API v2 user timelines (`GET /2/users/:id/tweets`) → posts of the model, through
+ * `normalizeXApiV2Timeline` (src/data/normalize-x-api-v2.ts). The recorded bodies have no
+ * `includes` and did not ask for `entities`, so the author is supplied and, for posts
+ * without entities, links, hashtags and mentions are recovered from the text.
  */
-import { POST_MODEL_VERSION, postUrl, type Author, type Entity, type Post } from '../../src/data/model.js';
-import { PayloadError } from '../../src/data/errors.js';
-import { arr, isObject, obj, optNum, optStr, str } from '../../src/data/read-json.js';
+import { normalizeXApiV2Timeline, snowflakeTime } from '../../src/data/normalize-x-api-v2.js';
+import type { Author, Entity, Post } from '../../src/data/model.js';
+import { arr, isObject, obj } from '../../src/data/read-json.js';
 import { codePointLength } from '../../src/text/code-points.js';
+
+export { snowflakeTime };
 
 /** What a v2 timeline body gives: its posts, newest first, and the paging meta. */
 export interface V2TimelinePosts {
@@ -17,17 +19,9 @@ export interface V2TimelinePosts {
   oldestId: string | undefined;
 }
 
-/** X's epoch for snowflake ids (ms). */
-const SNOWFLAKE_EPOCH = 1288834974657n;
-
-/** Creation time encoded in a snowflake post id (for bodies recorded without `created_at`). */
-export function snowflakeTime(id: string): string {
-  return new Date(Number((BigInt(id) >> 22n) + SNOWFLAKE_EPOCH)).toISOString();
-}
-
 /**
- * Links, hashtags and mentions found in plain text, with code-point offsets. The
- * recorded bodies did not ask for `entities`, so these are recovered from the text.
+ * Links, hashtags and mentions found in plain text, with code-point offsets (for bodies
+ * recorded without `entities`).
  */
 export function entitiesFromText(text: string): Entity[] {
   const found: Entity[] = [];
@@ -44,40 +38,12 @@ export function entitiesFromText(text: string): Entity[] {
 
 /** Posts from a v2 timeline body, all by `author`. */
 export function postsFromV2Timeline(body: unknown, author: Author): V2TimelinePosts {
-  const o = obj(body, '$');
-  const meta = isObject(o.meta) ? o.meta : {};
-  const posts = arr(o, 'data', '$').map((value, i): Post => {
-    const path = `$.data.${i}`;
-    const t = obj(value, path);
-    const id = str(t, 'id', path);
-    if (!/^[0-9]{1,40}$/.test(id)) throw new PayloadError('invalid-value', `${path}.id`, 'not a post id');
-    const text = str(t, 'text', path);
-    const metrics = isObject(t.public_metrics) ? t.public_metrics : {};
-    const counts: Post['counts'] = {};
-    const replies = optNum(metrics, 'reply_count', path);
-    const reposts = optNum(metrics, 'retweet_count', path);
-    const likes = optNum(metrics, 'like_count', path);
-    const quotes = optNum(metrics, 'quote_count', path);
-    if (replies !== undefined) counts.replies = replies;
-    if (reposts !== undefined) counts.reposts = reposts;
-    if (likes !== undefined) counts.likes = likes;
-    if (quotes !== undefined) counts.quotes = quotes;
-    const post: Post = {
-      kind: 'post',
-      version: POST_MODEL_VERSION,
-      id,
-      url: postUrl(author.handle, id),
-      author,
-      createdAt: optStr(t, 'created_at', path) ?? snowflakeTime(id),
-      text: { text, displayRange: [0, codePointLength(text)], entities: entitiesFromText(text) },
-      media: [],
-      counts,
-      edited: arr(t, 'edit_history_tweet_ids', path).length > 1,
-      sensitive: t.possibly_sensitive === true,
-    };
-    const lang = optStr(t, 'lang', path);
-    if (lang !== undefined) post.lang = lang;
-    return post;
+  const page = normalizeXApiV2Timeline(body, { author });
+  const raw = arr(obj(body, '$'), 'data', '$');
+  const posts = page.posts.map((post, i) => {
+    const recorded = raw[i];
+    const hasEntities = isObject(recorded) && recorded.entities !== undefined;
+    return hasEntities ? post : { ...post, text: { ...post.text, entities: entitiesFromText(post.text.text) } };
   });
-  return { posts, nextToken: optStr(meta, 'next_token', '$.meta'), newestId: optStr(meta, 'newest_id', '$.meta'), oldestId: optStr(meta, 'oldest_id', '$.meta') };
+  return { posts, nextToken: page.nextToken, newestId: page.newestId, oldestId: page.oldestId };
 }
