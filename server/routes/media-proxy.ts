@@ -20,7 +20,7 @@ export interface MediaProxyOptions {
 
 const FORWARDED_REQUEST_HEADERS = ['range', 'if-none-match', 'if-modified-since'];
 const PASSED_RESPONSE_HEADERS = ['content-type', 'content-length', 'content-range', 'accept-ranges', 'etag', 'last-modified'];
-const MEDIA_TYPE = /^(image\/|video\/|application\/(x-mpegurl|vnd\.apple\.mpegurl)|audio\/mp4)/i;
+const MEDIA_TYPE = /^(image\/|video\/|application\/(x-mpegurl|vnd\.apple\.mpegurl)|audio\/mp4|text\/vtt)/i;
 
 /** Register the proxying media route. */
 export function registerMediaProxy(router: Router, options: MediaProxyOptions = {}): void {

@@ -131,6 +131,18 @@ export interface Video {
   variants: VideoVariant[];
   altText?: string;
   viewCount?: number;
+  /** Caption tracks (WebVTT), when the post has them. */
+  captions?: VideoCaption[];
+}
+
+/** One caption track of a video. */
+export interface VideoCaption {
+  /** WebVTT file on one of X's media hosts (https). */
+  url: string;
+  /** BCP 47 language of the captions. */
+  lang: string;
+  /** Name shown to the reader, e.g. `English`. */
+  label: string;
 }
 
 export type Media = Photo | Video;

@@ -164,6 +164,14 @@ function readMedia(o: JsonObject, path: string): Media {
   });
   const durationMs = optNum(o, 'durationMs', path);
   const viewCount = optNum(o, 'viewCount', path);
+  const captions =
+    o.captions === undefined
+      ? undefined
+      : arr(o, 'captions', path).map((raw, i) => {
+          const p = `${path}.captions[${i}]`;
+          const c = obj(raw, p);
+          return { url: httpUrl(c, 'url', p), lang: str(c, 'lang', p), label: str(c, 'label', p) };
+        });
   return {
     type,
     posterUrl: httpUrl(o, 'posterUrl', path),
@@ -174,6 +182,7 @@ function readMedia(o: JsonObject, path: string): Media {
     ...(durationMs !== undefined ? { durationMs } : {}),
     ...(altText !== undefined ? { altText } : {}),
     ...(viewCount !== undefined ? { viewCount } : {}),
+    ...(captions !== undefined ? { captions } : {}),
   };
 }
 
