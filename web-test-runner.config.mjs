@@ -3,6 +3,7 @@
 import { esbuildPlugin } from '@web/dev-server-esbuild';
 import { chromeLauncher } from '@web/test-runner-chrome';
 import { perchTestServerPlugin } from './test/browser/support/server-plugin.mjs';
+import { reactEsmPlugin } from './test/browser/support/react-esm-plugin.mjs';
 
 export default {
   files: ['test/browser/**/*.test.ts'],
@@ -18,5 +19,5 @@ export default {
       },
     }),
   ],
-  plugins: [esbuildPlugin({ ts: true, tsconfig: './tsconfig.json', target: 'es2022' }), perchTestServerPlugin()],
+  plugins: [esbuildPlugin({ ts: true, tsconfig: './tsconfig.json', target: 'es2022' }), perchTestServerPlugin(), reactEsmPlugin()],
 };
