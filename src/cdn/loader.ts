@@ -5,6 +5,7 @@
  */
 import type { WidgetChunk } from './boot.js';
 import type { TwttrApi } from './twttr-api.js';
+import { applyScriptConfig } from './script-config.js';
 
 /** The widgets.js compatibility chunk (X markup upgrade, `window.twttr`), loaded only when needed. */
 type Compat = typeof import('./entries/x-compat.js');
@@ -15,13 +16,20 @@ const CHUNKS: Record<string, string> = {
   'perch-consent-settings': 'widgets/perch-consent.js',
   'perch-disclosure': 'widgets/perch-consent.js',
   'perch-timeline': 'widgets/perch-timeline.js',
+  'perch-video': 'widgets/perch-video.js',
+  'perch-share-button': 'widgets/perch-buttons.js',
+  'perch-follow-button': 'widgets/perch-buttons.js',
+  'perch-mention-button': 'widgets/perch-buttons.js',
+  'perch-hashtag-button': 'widgets/perch-buttons.js',
 };
 
 /** X's embed markup; upgraded unless the page says `<meta name="twitter:widgets:autoload" content="off">`. */
 const X_MARKUP = 'blockquote.twitter-tweet,blockquote.twitter-video,a.twitter-timeline,a.twitter-share-button,a.twitter-follow-button,a.twitter-mention-button,a.twitter-hashtag-button';
-const upgradeX = document.querySelector('meta[name="twitter:widgets:autoload"]')?.getAttribute('content')?.trim() !== 'off';
-
 const script = document.currentScript as HTMLScriptElement | null;
+// `data-*` configuration on this script tag, merged under `window.PerchConfig` (the global wins).
+const scriptConfig = applyScriptConfig(script);
+const upgradeX = document.querySelector('meta[name="twitter:widgets:autoload"]')?.getAttribute('content')?.trim() !== 'off' && !scriptConfig.autoloadOff;
+
 const base = new URL('./', script?.src ?? document.baseURI);
 const scriptOrigin = base.origin;
 const started = new Set<string>();
@@ -91,6 +99,7 @@ function start(): void {
     return Promise.all(unique.map((el) => new Promise<void>((resolve) => {
       const done = (): void => resolve();
       el.addEventListener('perch-render', done, { once: true });
+      el.addEventListener('perch-timeline-render', done, { once: true }); // <perch-timeline>'s own render event
       el.addEventListener('perch-error', done, { once: true });
       if (!/^perch-(tweet|timeline)$/.test(el.localName)) customElements.whenDefined(el.localName).then(done, done);
     }))).then(() => {

@@ -50,13 +50,14 @@ const OPTION_ATTRS: Record<string, string> = {
   text: 'text', url: 'url', hashtags: 'hashtags', via: 'via', related: 'related', size: 'size', showScreenName: 'show-screen-name',
 };
 
-const RENDER_EVENTS = ['perch-render', 'perch-error'];
+/** A widget settled: `<perch-tweet>` fires `perch-render`, `<perch-timeline>` `perch-timeline-render`; both fire `perch-error`. */
+const RENDER_EVENTS = ['perch-render', 'perch-timeline-render', 'perch-error'];
 
 function optionsToAttributes(el: Element, options: Options | undefined): void {
   for (const [key, value] of Object.entries(options ?? {})) {
     const attr = OPTION_ATTRS[key] ?? OPTION_ATTRS[key.replace(/-([a-z])/g, (_, c: string) => c.toUpperCase())];
-    if (attr === undefined || value === undefined || value === false) continue;
-    el.setAttribute(attr, value === true ? 'true' : String(value));
+    if (attr === undefined || value === undefined) continue;
+    el.setAttribute(attr, String(value)); // booleans as "true" / "false", as X's data-* options
   }
 }
 
@@ -80,7 +81,7 @@ export function installTwttr(upgrade: (root: ParentNode) => Promise<Element[]>, 
     new Promise((resolve) => {
       const done = (e: Event): void => {
         RENDER_EVENTS.forEach((n) => el.removeEventListener(n, done));
-        resolve(e.type === 'perch-render' ? el : undefined);
+        resolve(e.type === 'perch-error' ? undefined : el);
       };
       RENDER_EVENTS.forEach((n) => el.addEventListener(n, done));
       if (!/^perch-(tweet|timeline)$/.test(el.localName)) customElements.whenDefined(el.localName).then(() => resolve(el), () => resolve(undefined));
@@ -145,7 +146,16 @@ export function installTwttr(upgrade: (root: ParentNode) => Promise<Element[]>, 
   };
 
   // Widget events → X's event names.
-  document.addEventListener('perch-render', (e) => emit({ type: 'rendered', target: e.target as Element }));
+  // X's "rendered" fires once per widget; a timeline re-renders on paging and refresh.
+  const renderedOnce = new WeakSet<Element>();
+  const rendered = (e: Event): void => {
+    const target = e.target as Element;
+    if (renderedOnce.has(target)) return;
+    renderedOnce.add(target);
+    emit({ type: 'rendered', target });
+  };
+  document.addEventListener('perch-render', rendered);
+  document.addEventListener('perch-timeline-render', rendered);
   document.addEventListener('perch-intent', (e) => {
     const intent = (e as Event & { intent?: string }).intent ?? '';
     const target = e.target as Element;

@@ -65,11 +65,18 @@ function swapIn(original: Element, el: HTMLElement): void {
   el.append(original);
 }
 
+/** Set a colour custom property through CSSOM (no style attribute string: strict-CSP safe), if it is a colour. */
+function setColor(el: HTMLElement, property: string, value: string | undefined): void {
+  if (value === undefined || value === '' || el.style.getPropertyValue(property) !== '') return;
+  if (typeof CSS !== 'undefined' && !CSS.supports('color', value)) return;
+  el.style.setProperty(property, value);
+}
+
 function applyDefaults(el: HTMLElement, d: XPageDefaults): void {
   if (d.theme !== undefined && !el.hasAttribute('theme')) el.setAttribute('theme', d.theme);
   if (d.dnt === true) el.setAttribute('dnt', 'true');
-  if (d.linkColor !== undefined) el.style.setProperty('--perch-link-color', d.linkColor);
-  if (d.borderColor !== undefined) el.style.setProperty('--perch-border-color', d.borderColor);
+  setColor(el, '--perch-link-color', d.linkColor);
+  setColor(el, '--perch-border-color', d.borderColor);
 }
 
 function upgradeTweet(q: HTMLElement, d: XPageDefaults): void {
@@ -80,6 +87,7 @@ function upgradeTweet(q: HTMLElement, d: XPageDefaults): void {
   el.setAttribute('tweet-id', id);
   copy(q, el, [['theme', 'theme'], ['width', 'width'], ['align', 'align'], ['lang', 'lang'], ['dnt', 'dnt'], ['cards', 'cards'], ['conversation', 'conversation']]);
   if (q.classList.contains('twitter-video') || q.dataset.status === 'hidden') el.setAttribute('cards', 'hidden');
+  setColor(el, '--perch-link-color', q.dataset.linkColor);
   applyDefaults(el, d);
   swapIn(q, el);
 }
@@ -97,6 +105,7 @@ function upgradeTimeline(a: HTMLAnchorElement, d: XPageDefaults): void {
   else if (a.dataset.screenName !== undefined && /^[A-Za-z0-9_]{1,15}$/.test(a.dataset.screenName)) el.setAttribute('screen-name', a.dataset.screenName);
   else return warn(a, 'the timeline link is not a profile or list URL');
   copy(a, el, [['tweet-limit', 'tweet-limit'], ['height', 'height'], ['width', 'width'], ['chrome', 'chrome'], ['theme', 'theme'], ['lang', 'lang'], ['dnt', 'dnt'], ['show-replies', 'show-replies'], ['aria-polite', 'aria-polite'], ['border-color', 'border-color']]);
+  setColor(el, '--perch-link-color', a.dataset.linkColor);
   applyDefaults(el, d);
   swapIn(a, el);
 }

@@ -4,6 +4,8 @@
 import { existsSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
+import { videoMediaHost } from './video-media-host.mjs';
+import { pageProxy } from './page-proxy.mjs';
 
 const SERVER_MODULE = resolve('dist/server/server/index.js');
 
@@ -13,6 +15,10 @@ export function perchTestServerPlugin() {
   let embed;
   /** requests seen per browser session, for privacy assertions */
   const watchers = new Map();
+  /** <perch-video> tests: a fake X media host behind a second real embed server (started on first use) */
+  const videoHost = videoMediaHost();
+  /** /__page/ and /__csp/ (strict CSP) proxies of the embed server's pages, CSP reports, page logs */
+  const pages = pageProxy(() => embed?.url);
 
   return {
     name: 'perch-test-server',
@@ -25,6 +31,7 @@ export function perchTestServerPlugin() {
       embed = await mod.startServer({ port: 0, host: '127.0.0.1', upstream: 'fixtures', logLevel: 'silent', allowedOrigins: ['*'] });
     },
     async serverStop() {
+      await videoHost.close();
       await embed?.close();
     },
     async executeCommand({ command, payload, session }) {
@@ -50,6 +57,10 @@ export function perchTestServerPlugin() {
         await client.detach();
         return cookies.map((c) => ({ name: c.name, value: c.value, domain: c.domain, expires: c.expires, sameSite: c.sameSite, secure: c.secure, path: c.path }));
       }
+      if (command === 'perch-video-server-url') return videoHost.url();
+      if (command === 'perch-video-media-log') return videoHost.log();
+      if (command === 'perch-video-media-log-clear') return (videoHost.clearLog(), true);
+      if (command.startsWith('perch-csp-') || command.startsWith('perch-page-log')) return pages.command(command, session);
       if (command === 'perch-emulate-media') {
         const page = session.browser.getPage(session.id);
         await page.emulateMediaFeatures(payload?.features ?? []);
@@ -58,6 +69,7 @@ export function perchTestServerPlugin() {
       return undefined;
     },
     async serve(context) {
+      if (/^\/__(page\/|csp\/|csp-report$)/.test(context.path)) return pages.serve(context);
       // /__delay/<ms>/<path on the embed server>: the same answer, late. Models a slow network.
       const match = /^\/__delay\/(\d+)(\/.*)$/.exec(context.path);
       if (match === null || embed === undefined) return undefined;
