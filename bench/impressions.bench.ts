@@ -1,137 +1,211 @@
 /**
- * Impressions collector throughput on loopback: a collector process (embedded LMDB store, then Redis)
- * under keep-alive POSTs of realistic 20-event batches; prints JSON (events/s, p50/p99 ack latency).
- * Env: BENCH_SECONDS (default 6), BENCH_CONCURRENCY (default 64), BENCH_BATCH (default 20).
+ * `npm run bench:impressions`: impressions collector throughput on loopback. A collector process
+ * (test/support/collector-process.ts; embedded LMDB store, then Redis) under keep-alive POSTs of realistic
+ * 20-event batches, each from a new page view; prints JSON: events/s, p50/p99 acknowledgement latency
+ * (an ack is sent only after the batch is committed), CPU of the collector and of the load generator, and
+ * the same load against a minimal node:http server that reads the body and answers a fixed ack (the ceiling
+ * of this machine), in the same run. The generator is bench/load-worker.mjs (raw sockets, prebuilt bytes).
+ * Env: BENCH_SECONDS (per round, default 5), BENCH_ROUNDS (default 3), BENCH_CONCURRENCY (default 64),
+ * BENCH_BATCH (default 20), BENCH_STORES (default "lmdb,redis"), BENCH_CPU_PROF=dir (profile collectors).
  */
-import { randomBytes } from 'node:crypto';
-import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
-import { Agent, request } from 'node:http';
-import { availableParallelism, tmpdir } from 'node:os';
+import { spawn, type ChildProcess } from 'node:child_process';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { availableParallelism, loadavg, tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import type { ImpressionStore } from '../server/impressions/impression-store.js';
 import { LmdbImpressionStore } from '../server/impressions/lmdb-store.js';
 import { RedisImpressionStore } from '../server/impressions/redis-store.js';
-import type { ImpressionStore } from '../server/impressions/impression-store.js';
 import { utcDay } from '../server/impressions/utc-day.js';
 import { startRedis } from '../test/support/processes.js';
-import { startCollector } from '../test/support/start-collector.js';
+import { cpuSeconds, median, percentile, round, runLoad } from './load.js';
 
-const SECONDS = Number(process.env.BENCH_SECONDS ?? 6);
+const SECONDS = Number(process.env.BENCH_SECONDS ?? 5);
+const ROUNDS = Number(process.env.BENCH_ROUNDS ?? 3);
 const CONCURRENCY = Number(process.env.BENCH_CONCURRENCY ?? 64);
 const BATCH = Number(process.env.BENCH_BATCH ?? 20);
+const STORES = (process.env.BENCH_STORES ?? 'lmdb,redis').split(',');
+const PV_PLACEHOLDER = 'PAGEVIEWPAGEVIEWPAGEVW'; // 22 characters, replaced per request by the generator
 
-/** A batch body like a page sends: one page view, posts and a timeline, rendered then viewable. */
-function body(now: number): string {
-  const pv = randomBytes(16).toString('base64url').slice(0, 22);
+/** A POST like a page's beacon: one page view, posts and a timeline, rendered then viewable. */
+function template(url: string, now: number): { template: Buffer; pvOffset: number } {
   const events = [];
   for (let i = 0; i < BATCH; i++) {
     const timeline = i === BATCH - 1;
     events.push({ seq: i, kind: timeline ? 'timeline' : 'post', type: i % 3 === 2 ? 'viewable' : 'rendered', id: timeline ? 'profile:XDevelopers' : String(1600000000000000000n + BigInt(i % 12)), ts: now - (BATCH - i) * 50 });
   }
-  return JSON.stringify({ v: 1, pageView: pv, site: 'https://news.example', path: '/2026/article-about-things', events });
+  const body = JSON.stringify({ v: 1, pageView: PV_PLACEHOLDER, site: 'https://news.example', path: '/2026/article-about-things', events });
+  const head = `POST /v1/impressions HTTP/1.1\r\nHost: ${new URL(url).host}\r\nConnection: keep-alive\r\nContent-Type: text/plain;charset=UTF-8\r\nOrigin: https://news.example\r\nContent-Length: ${Buffer.byteLength(body)}\r\n\r\n`;
+  const bytes = Buffer.from(head + body, 'utf8');
+  return { template: bytes, pvOffset: bytes.indexOf(PV_PLACEHOLDER) };
 }
 
-interface LoadResult {
-  batches: number;
-  errors: number;
-  latencies: number[];
-  ms: number;
-}
-
-async function load(url: string, seconds: number): Promise<LoadResult> {
-  const target = new URL(url);
-  const agent = new Agent({ keepAlive: true, maxSockets: CONCURRENCY });
-  const latencies: number[] = [];
-  let errors = 0;
-  const post = (data: string): Promise<number> =>
-    new Promise((resolve, reject) => {
-      const req = request({ host: target.hostname, port: target.port, path: '/v1/impressions', method: 'POST', agent, headers: { 'content-type': 'text/plain;charset=UTF-8', 'content-length': Buffer.byteLength(data) } }, (res) => {
-        res.resume();
-        res.on('end', () => resolve(res.statusCode ?? 0));
-      });
-      req.on('error', reject);
-      req.end(data);
+function startProcess(args: string[]): Promise<{ child: ChildProcess; url: string }> {
+  const child = spawn(process.execPath, args, { stdio: ['ignore', 'pipe', 'inherit'] });
+  return new Promise((resolve, reject) => {
+    let out = '';
+    child.stdout?.on('data', (d: Buffer) => {
+      out += d.toString();
+      const m = /\{"listening":"([^"]+)"\}/.exec(out);
+      if (m !== null) resolve({ child, url: m[1] ?? '' });
     });
-  const started = performance.now();
-  const end = started + seconds * 1000;
-  const loop = async (): Promise<void> => {
-    while (performance.now() < end) {
-      const data = body(Date.now());
-      const t0 = performance.now();
-      try {
-        if ((await post(data)) !== 200) errors++;
-      } catch {
-        errors++;
-      }
-      latencies.push(performance.now() - t0);
-    }
+    child.once('exit', (code) => reject(new Error(`process exited ${code}`)));
+  });
+}
+
+async function stop(child: ChildProcess): Promise<void> {
+  if (child.exitCode !== null || child.signalCode !== null) return;
+  const exited = new Promise<void>((resolve) => child.once('exit', () => resolve()));
+  child.kill('SIGTERM');
+  const t = setTimeout(() => child.kill('SIGKILL'), 5000);
+  await exited;
+  clearTimeout(t);
+}
+
+/** BENCH_BASELINE_DIR: a checkout (e.g. the last commit) whose collector is measured in the same rounds. */
+const BASELINE_DIR = process.env.BENCH_BASELINE_DIR;
+
+function startCollector(store: string, dataDir: string, root = fileURLToPath(new URL('..', import.meta.url))): Promise<{ child: ChildProcess; url: string }> {
+  const prof = process.env.BENCH_CPU_PROF;
+  const flags = prof !== undefined ? ['--cpu-prof', '--cpu-prof-dir', prof] : [];
+  return startProcess([...flags, '--import', 'tsx', join(root, 'test/support/collector-process.ts'), '--store', store, '--data-dir', dataDir, '--port', '0']);
+}
+
+interface Round {
+  eventsPerSecond: number;
+  batchesPerSecond: number;
+  p50AckMs: number;
+  p99AckMs: number;
+  maxAckMs: number;
+  errors: number;
+  /** Cores the collector (or peer) process used. */
+  serverCores: number;
+  /** Collector CPU time per event (user + system), µs. */
+  serverCpuUsPerEvent: number;
+  generatorCores: number;
+  generatorElu: number[];
+  eventsAcked: number;
+}
+
+async function measure(url: string, pid: number | undefined, seconds: number): Promise<Round> {
+  const cpu0 = cpuSeconds(pid);
+  const r = await runLoad({ url, connections: CONCURRENCY, durationMs: seconds * 1000, ...template(url, Date.now()) });
+  const cpu = cpuSeconds(pid) - cpu0;
+  const ok = r.count - r.errors;
+  return {
+    eventsPerSecond: Math.round((ok * BATCH) / (r.ms / 1000)),
+    batchesPerSecond: Math.round(ok / (r.ms / 1000)),
+    p50AckMs: percentile(r.latencies, 50),
+    p99AckMs: percentile(r.latencies, 99),
+    maxAckMs: percentile(r.latencies, 100),
+    errors: r.errors,
+    serverCores: round(cpu / (r.ms / 1000)),
+    serverCpuUsPerEvent: round((cpu * 1e6) / Math.max(1, ok * BATCH)),
+    generatorCores: r.generatorCores,
+    generatorElu: r.generatorElu,
+    eventsAcked: ok * BATCH,
   };
-  await Promise.all(Array.from({ length: CONCURRENCY }, loop));
-  const ms = performance.now() - started;
-  agent.destroy();
-  return { batches: latencies.length - errors, errors, latencies, ms };
 }
 
-function percentile(sorted: number[], p: number): number {
-  return Math.round((sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))] ?? 0) * 100) / 100;
+function summarize(rounds: Round[]): Record<string, unknown> {
+  const m = (f: (r: Round) => number): number => median(rounds.map(f));
+  return {
+    medianEventsPerSecond: m((r) => r.eventsPerSecond),
+    medianP50AckMs: m((r) => r.p50AckMs),
+    medianP99AckMs: m((r) => r.p99AckMs),
+    medianServerCores: m((r) => r.serverCores),
+    medianServerCpuUsPerEvent: m((r) => r.serverCpuUsPerEvent),
+    medianGeneratorCores: m((r) => r.generatorCores),
+    rounds,
+  };
 }
 
-async function counted(store: ImpressionStore): Promise<number> {
-  const day = utcDay(Date.now());
-  const rows = await store.rows(utcDay(Date.now() - 86_400_000), day);
-  await store.close();
-  return rows.reduce((n, r) => n + r.count, 0);
-}
-
-/** CPU seconds a process has used so far (Linux /proc; 0 elsewhere). */
-function cpuSeconds(pid: number | undefined): number {
+async function counted(open: () => Promise<ImpressionStore>): Promise<number> {
+  const store = await open();
   try {
-    const fields = readFileSync(`/proc/${pid}/stat`, 'utf8').split(') ')[1]?.split(' ') ?? [];
-    return (Number(fields[11]) + Number(fields[12])) / 100;
-  } catch {
-    return 0;
+    const rows = await store.rows(utcDay(Date.now() - 86_400_000), utcDay(Date.now() + 86_400_000));
+    return rows.reduce((n, r) => n + r.count, 0);
+  } finally {
+    await store.close();
   }
 }
 
-async function run(name: string, storeArg: string, dataDir: string, open: () => Promise<ImpressionStore>): Promise<Record<string, number | string>> {
-  const collector = await startCollector({ store: storeArg, dataDir });
+async function run(name: string, storeArg: string, dataDir: string, open: () => Promise<ImpressionStore>, peerUrl: string, peerPid: number | undefined): Promise<Record<string, unknown>> {
+  const collector = await startCollector(storeArg, dataDir);
+  // The baseline keeps its own data (LMDB directory, or a Redis key prefix it cannot change: then it shares the counts, so it is skipped).
+  const baseline = BASELINE_DIR !== undefined && name === 'lmdb' ? await startCollector(storeArg, join(dataDir, 'baseline'), BASELINE_DIR) : undefined;
   try {
-    await load(collector.url, 1); // warm-up (JIT, connections)
-    const before = await counted(await open());
-    const cpu0 = cpuSeconds(collector.child.pid);
-    const r = await load(collector.url, SECONDS);
-    const collectorCpu = cpuSeconds(collector.child.pid) - cpu0;
-    const sorted = [...r.latencies].sort((x, y) => x - y);
-    const after = await counted(await open());
+    await measure(collector.url, collector.child.pid, 1); // warm-up (JIT, connections)
+    await measure(peerUrl, peerPid, 1);
+    if (baseline !== undefined) await measure(baseline.url, baseline.child.pid, 1);
+    const before = await counted(open);
+    const mine: Round[] = [];
+    const peer: Round[] = [];
+    const base: Round[] = [];
+    const steps: Array<() => Promise<void>> = [
+      async () => void mine.push(await measure(collector.url, collector.child.pid, SECONDS)),
+      async () => void peer.push(await measure(peerUrl, peerPid, SECONDS)),
+      ...(baseline !== undefined ? [async () => void base.push(await measure(baseline.url, baseline.child.pid, SECONDS))] : []),
+    ];
+    // Alternate the order every round so no contestant always runs first (or right after another).
+    for (let i = 0; i < ROUNDS; i++) for (const step of i % 2 === 0 ? steps : [...steps].reverse()) await step();
+    const after = await counted(open);
+    const s = summarize(mine);
+    const c = summarize(peer);
+    const eps = s.medianEventsPerSecond as number;
     return {
       store: name,
-      eventsPerSecond: Math.round((r.batches * BATCH) / (r.ms / 1000)),
-      batchesPerSecond: Math.round(r.batches / (r.ms / 1000)),
-      p50AckMs: percentile(sorted, 50),
-      p99AckMs: percentile(sorted, 99),
-      maxAckMs: percentile(sorted, 100),
-      /** Cores the collector process used; the load generator shares the same machine. */
-      collectorCores: Math.round((collectorCpu / (r.ms / 1000)) * 100) / 100,
-      eventsPerCollectorCpuSecond: collectorCpu > 0 ? Math.round((r.batches * BATCH) / collectorCpu) : 0,
-      errors: r.errors,
-      eventsAcked: r.batches * BATCH,
+      eventsPerSecond: eps,
+      p99AckMs: s.medianP99AckMs,
+      targetMet: eps >= 50_000,
+      ratioToPeer: round(eps / Math.max(1, c.medianEventsPerSecond as number)),
+      eventsAcked: mine.reduce((n, r) => n + r.eventsAcked, 0),
       eventsCounted: after - before,
+      collector: s,
+      peerMinimalNodeHttp: c,
+      ...(baseline !== undefined ? { baseline: { dir: BASELINE_DIR, ...summarize(base) } } : {}),
     };
   } finally {
-    await collector.stop();
+    if (baseline !== undefined) await stop(baseline.child);
+    await stop(collector.child);
   }
 }
 
+const loadBefore = loadavg()[0] ?? 0;
 const dir = mkdtempSync(join(tmpdir(), 'perch-imp-bench-'));
-const results: Array<Record<string, number | string>> = [];
+const peer = await startProcess([fileURLToPath(new URL('./impressions-peer.mjs', import.meta.url))]);
+const results: Array<Record<string, unknown>> = [];
 try {
-  results.push(await run('lmdb', 'memory', dir, async () => LmdbImpressionStore.open(join(dir, 'impressions'), { sweepEveryMs: 0 })));
-  const redis = await startRedis();
-  try {
-    results.push(await run('redis', redis.url, dir, () => RedisImpressionStore.connect(redis.url)));
-  } finally {
-    await redis.stop();
+  if (STORES.includes('lmdb')) results.push(await run('lmdb', 'memory', dir, async () => LmdbImpressionStore.open(join(dir, 'impressions'), { sweepEveryMs: 0 }), peer.url, peer.child.pid));
+  if (STORES.includes('redis')) {
+    const redis = await startRedis();
+    try {
+      results.push(await run('redis', redis.url, dir, () => RedisImpressionStore.connect(redis.url), peer.url, peer.child.pid));
+    } finally {
+      await redis.stop();
+    }
   }
 } finally {
+  await stop(peer.child);
   rmSync(dir, { recursive: true, force: true });
 }
-process.stdout.write(JSON.stringify({ bench: 'impressions', cores: availableParallelism(), node: process.version, seconds: SECONDS, concurrency: CONCURRENCY, eventsPerBatch: BATCH, targetEventsPerSecond: 50_000, results }, null, 2) + '\n');
+process.stdout.write(
+  JSON.stringify(
+    {
+      bench: 'impressions',
+      cores: availableParallelism(),
+      node: process.version,
+      /** 1-minute load average before and after: other work on the machine skews every absolute number. */
+      loadAverage: { before: round(loadBefore), after: round(loadavg()[0] ?? 0) },
+      loadGenerator: 'raw node:net keep-alive HTTP/1.1 in a worker thread, one request in flight per connection, prebuilt bytes with a fresh page-view id each',
+      roundSeconds: SECONDS,
+      rounds: ROUNDS,
+      concurrency: CONCURRENCY,
+      eventsPerBatch: BATCH,
+      targetEventsPerSecond: 50_000,
+      results,
+    },
+    null,
+    2,
+  ) + '\n',
+);

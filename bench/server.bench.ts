@@ -1,26 +1,27 @@
 /**
  * `npm run bench:server`: the embed server under load on loopback, printed as JSON.
  * - cached post lookups at 200 concurrent keep-alive connections: requests/s, p50/p99 latency
- *   (target ≥ 5,000 req/s and p99 < 20 ms on 2 cores); the load runs in worker threads
- *   so the server process has its cores;
+ *   (target ≥ 5,000 req/s and p99 < 20 ms on 2 cores). The load generator (bench/load-worker.mjs,
+ *   raw sockets, prebuilt request bytes) runs in a worker thread; its CPU use is reported.
+ * - the same load against a minimal node:http server answering the same bytes (bench/peer-server.mjs),
+ *   in the same run, alternating rounds: the ceiling of this machine, so the ratio can be judged.
  * - resident memory after 100,000 distinct ids, against the LRU bound.
+ * Env: BENCH_DURATION_MS (per round, default 5000), BENCH_ROUNDS (default 3), BENCH_WORKERS (default 1),
+ * BENCH_CONNECTIONS (default 200), BENCH_CPU_PROF=dir (profile the server process into dir).
  */
 import { spawn, type ChildProcess } from 'node:child_process';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { Agent, request } from 'node:http';
-import { Worker } from 'node:worker_threads';
+import { availableParallelism, loadavg, tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { cpuSeconds, getRequest, median, percentile, round, runLoad } from './load.js';
 
-interface LoadJob {
-  url: string;
-  path: string;
-  connections: number;
-  durationMs: number;
-}
-
-interface LoadResult {
-  count: number;
-  errors: number;
-  latencies: number[];
-}
+const CONNECTIONS = Number(process.env.BENCH_CONNECTIONS ?? 200);
+const WORKERS = Number(process.env.BENCH_WORKERS ?? 1);
+const DURATION_MS = Number(process.env.BENCH_DURATION_MS ?? 5000);
+const ROUNDS = Number(process.env.BENCH_ROUNDS ?? 3);
+const MAX_ENTRIES = 20_000;
+const POST_PATH = '/v1/tweets/1641086480675225601';
 
 function get(agent: Agent, url: URL, path: string): Promise<number> {
   return new Promise((resolve, reject) => {
@@ -33,47 +34,32 @@ function get(agent: Agent, url: URL, path: string): Promise<number> {
   });
 }
 
-async function runLoad(job: LoadJob): Promise<LoadResult> {
-  const url = new URL(job.url);
-  const agent = new Agent({ keepAlive: true, maxSockets: job.connections });
-  const latencies: number[] = [];
-  let errors = 0;
-  const end = performance.now() + job.durationMs;
-  const loop = async (): Promise<void> => {
-    while (performance.now() < end) {
-      const t0 = performance.now();
-      try {
-        const status = await get(agent, url, job.path);
-        if (status !== 200) errors++;
-      } catch {
-        errors++;
-      }
-      latencies.push(performance.now() - t0);
-    }
-  };
-  await Promise.all(Array.from({ length: job.connections }, loop));
-  agent.destroy();
-  return { count: latencies.length, errors, latencies };
-}
-
-await main();
-
-function startServer(args: string[]): Promise<{ child: ChildProcess; url: string }> {
-  const child = spawn(process.execPath, ['dist/server/server/cli.js', '--port', '0', '--log-level', 'info', '--no-demo', ...args], { stdio: ['ignore', 'pipe', 'inherit'] });
+function waitListening(child: ChildProcess, pick: (line: string) => string | undefined): Promise<string> {
   return new Promise((resolve, reject) => {
     let buf = '';
     child.stdout?.on('data', (d: Buffer) => {
       buf += d.toString();
-      const line = buf.split('\n').find((l) => l.includes('"listening"'));
-      if (line !== undefined) resolve({ child, url: (JSON.parse(line) as { url: string }).url });
+      for (const line of buf.split('\n')) {
+        const url = pick(line);
+        if (url !== undefined) return resolve(url);
+      }
     });
-    child.once('exit', (code) => reject(new Error(`server exited ${code}`)));
+    child.once('exit', (code) => reject(new Error(`process exited ${code}`)));
   });
 }
 
-function percentile(sorted: number[], p: number): number {
-  if (sorted.length === 0) return 0;
-  return sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))] ?? 0;
+async function startServer(args: string[], root = '.'): Promise<{ child: ChildProcess; url: string }> {
+  const prof = process.env.BENCH_CPU_PROF;
+  const flags = prof !== undefined ? ['--cpu-prof', '--cpu-prof-dir', prof] : [];
+  const child = spawn(process.execPath, [...flags, join(root, 'dist/server/server/cli.js'), '--port', '0', '--log-level', 'info', '--no-demo', ...args], { stdio: ['ignore', 'pipe', 'inherit'], cwd: root });
+  const url = await waitListening(child, (l) => (l.includes('"listening"') ? (JSON.parse(l) as { url: string }).url : undefined));
+  return { child, url };
+}
+
+async function startPeer(bodyFile: string): Promise<{ child: ChildProcess; url: string }> {
+  const child = spawn(process.execPath, [new URL('./peer-server.mjs', import.meta.url).pathname, bodyFile], { stdio: ['ignore', 'pipe', 'inherit'] });
+  const url = await waitListening(child, (l) => (l.startsWith('{"listening"') ? (JSON.parse(l) as { listening: string }).listening : undefined));
+  return { child, url };
 }
 
 async function rss(url: string): Promise<number> {
@@ -82,31 +68,81 @@ async function rss(url: string): Promise<number> {
   return m === null ? 0 : Number(m[1]);
 }
 
+interface Round {
+  requestsPerSecond: number;
+  p50Ms: number;
+  p99Ms: number;
+  errors: number;
+  serverCores: number;
+  /** Server CPU time per answered request (user + system), µs: the per-request cost, steadier than req/s on a shared box. */
+  serverCpuUsPerRequest: number;
+  generatorCores: number;
+  generatorElu: number[];
+}
+
+async function measure(url: string, pid: number | undefined, durationMs: number): Promise<Round> {
+  const cpu0 = cpuSeconds(pid);
+  const r = await runLoad({ url, connections: CONNECTIONS, durationMs, workers: WORKERS, request: getRequest(url, POST_PATH, { 'accept-encoding': 'gzip, br' }) });
+  const serverCpu = cpuSeconds(pid) - cpu0;
+  return {
+    requestsPerSecond: Math.round(r.count / (r.ms / 1000)),
+    p50Ms: percentile(r.latencies, 50),
+    p99Ms: percentile(r.latencies, 99),
+    errors: r.errors,
+    serverCores: round(serverCpu / (r.ms / 1000)),
+    serverCpuUsPerRequest: Math.round((serverCpu * 1e6) / Math.max(1, r.count)),
+    generatorCores: r.generatorCores,
+    generatorElu: r.generatorElu,
+  };
+}
+
+function summarize(rounds: Round[]): Record<string, unknown> {
+  return {
+    medianRequestsPerSecond: median(rounds.map((r) => r.requestsPerSecond)),
+    medianP50Ms: median(rounds.map((r) => r.p50Ms)),
+    medianP99Ms: median(rounds.map((r) => r.p99Ms)),
+    medianServerCores: median(rounds.map((r) => r.serverCores)),
+    medianServerCpuUsPerRequest: median(rounds.map((r) => r.serverCpuUsPerRequest)),
+    medianGeneratorCores: median(rounds.map((r) => r.generatorCores)),
+    rounds,
+  };
+}
+
 async function main(): Promise<void> {
-  const CONNECTIONS = 200;
-  const WORKERS = 2;
-  const DURATION_MS = Number(process.env.BENCH_DURATION_MS ?? 5000);
-  const MAX_ENTRIES = 20_000;
+  const loadBefore = loadavg()[0] ?? 0;
+  const tmp = mkdtempSync(join(tmpdir(), 'perch-server-bench-'));
   const { child, url } = await startServer(['--cache-max-entries', String(MAX_ENTRIES)]);
+  let peer: { child: ChildProcess; url: string } | undefined;
+  // BENCH_BASELINE_DIR: a checkout with its own dist/server (e.g. the last commit) measured in the same rounds.
+  const baselineDir = process.env.BENCH_BASELINE_DIR;
+  const baselineServer = baselineDir !== undefined ? await startServer(['--cache-max-entries', String(MAX_ENTRIES)], baselineDir) : undefined;
   try {
-    const path = '/v1/tweets/1641086480675225601';
-    await fetch(url + path); // warm the cache: every measured lookup is a cache hit
-    const warm = { url, path, connections: 20, durationMs: 1000 };
-    await runLoad(warm);
-    const jobs = Array.from({ length: WORKERS }, () => ({ url, path, connections: CONNECTIONS / WORKERS, durationMs: DURATION_MS }));
-    const results = await Promise.all(
-      jobs.map(
-        (job) =>
-          new Promise<LoadResult>((resolve, reject) => {
-            const w = new Worker(new URL('./load-worker.mjs', import.meta.url), { workerData: job });
-            w.once('message', (m: LoadResult) => resolve(m));
-            w.once('error', reject);
-          }),
-      ),
-    );
-    const latencies = results.flatMap((r) => r.latencies).sort((a, b) => a - b);
-    const count = results.reduce((s, r) => s + r.count, 0);
-    const errors = results.reduce((s, r) => s + r.errors, 0);
+    const first = await fetch(url + POST_PATH); // warm the cache: every measured lookup is a cache hit
+    const bodyFile = join(tmp, 'body.json');
+    writeFileSync(bodyFile, Buffer.from(await first.arrayBuffer()));
+    peer = await startPeer(bodyFile);
+    await measure(url, child.pid, 1000); // warm-up (JIT, connections)
+    await measure(peer.url, peer.child.pid, 1000);
+    if (baselineServer !== undefined) {
+      await fetch(baselineServer.url + POST_PATH);
+      await measure(baselineServer.url, baselineServer.child.pid, 1000);
+    }
+    const server: Round[] = [];
+    const ceiling: Round[] = [];
+    const baseline: Round[] = [];
+    const peerUrl = peer.url;
+    const peerPid = peer.child.pid;
+    const steps: Array<() => Promise<void>> = [
+      async () => void server.push(await measure(url, child.pid, DURATION_MS)),
+      async () => void ceiling.push(await measure(peerUrl, peerPid, DURATION_MS)),
+      ...(baselineServer !== undefined ? [async () => void baseline.push(await measure(baselineServer.url, baselineServer.child.pid, DURATION_MS))] : []),
+    ];
+    // Alternate the order every round so no contestant always runs first (or right after another).
+    for (let i = 0; i < ROUNDS; i++) for (const step of i % 2 === 0 ? steps : [...steps].reverse()) await step();
+    const s = summarize(server);
+    const c = summarize(ceiling);
+    const rps = s.medianRequestsPerSecond as number;
+    const p99 = s.medianP99Ms as number;
 
     // Memory: 100,000 distinct ids (unknown ids become cached not-found answers), 100 per request.
     const before = await rss(url);
@@ -119,15 +155,27 @@ async function main(): Promise<void> {
     const metrics = await (await fetch(`${url}/metrics`)).text();
     const entries = Number(/^perch_cache_entries\{store="memory"\} (\d+)/m.exec(metrics)?.[1] ?? 0);
     const result = {
+      bench: 'server',
+      cores: availableParallelism(),
+      node: process.version,
+      /** 1-minute load average before and after: other work on the machine skews every absolute number. */
+      loadAverage: { before: round(loadBefore), after: round(loadavg()[0] ?? 0) },
+      loadGenerator: { kind: 'raw node:net keep-alive HTTP/1.1, one request in flight per connection, prebuilt request bytes', workerThreads: WORKERS },
       cachedLookups: {
         connections: CONNECTIONS,
-        durationMs: DURATION_MS,
-        requests: count,
-        errors,
-        requestsPerSecond: Math.round(count / (DURATION_MS / 1000)),
-        p50Ms: Math.round(percentile(latencies, 50) * 100) / 100,
-        p99Ms: Math.round(percentile(latencies, 99) * 100) / 100,
+        roundMs: DURATION_MS,
+        rounds: ROUNDS,
+        requestsPerSecond: rps,
+        p50Ms: s.medianP50Ms,
+        p99Ms: p99,
         targets: { requestsPerSecond: 5000, p99Ms: 20 },
+        targetsMet: { requestsPerSecond: rps >= 5000, p99Ms: p99 < 20 },
+        embedServer: s,
+        /** A minimal node:http server answering the same bytes: the ceiling of this machine with this generator. */
+        peerMinimalNodeHttp: c,
+        ratioToPeer: round(rps / Math.max(1, c.medianRequestsPerSecond as number)),
+        ...(baselineServer !== undefined ? { baseline: { dir: baselineDir, ...summarize(baseline) } } : {}),
+        cpuPerRequestRatioToPeer: round((s.medianServerCpuUsPerRequest as number) / Math.max(1, c.medianServerCpuUsPerRequest as number)),
       },
       distinctIds: {
         ids: 100_000,
@@ -139,6 +187,11 @@ async function main(): Promise<void> {
     };
     console.log(JSON.stringify(result, null, 2));
   } finally {
+    baselineServer?.child.kill('SIGTERM');
+    peer?.child.kill('SIGTERM');
     child.kill('SIGTERM');
+    rmSync(tmp, { recursive: true, force: true });
   }
 }
+
+await main();

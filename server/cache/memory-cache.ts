@@ -35,17 +35,27 @@ export class MemoryCache implements PostCache {
     const out = new Map<string, CacheEntry>();
     const now = this.now();
     for (const id of ids) {
-      const slot = this.map.get(id);
-      if (slot === undefined) continue;
-      if (now - slot.entry.checkedAt >= MAX_POST_AGE_MS) {
-        this.remove(id);
-        continue;
-      }
-      this.map.delete(id);
-      this.map.set(id, slot);
-      out.set(id, slot.entry);
+      const entry = this.lookup(id, now);
+      if (entry !== undefined) out.set(id, entry);
     }
     return Promise.resolve(out);
+  }
+
+  peek(id: string): CacheEntry | undefined {
+    return this.lookup(id, this.now());
+  }
+
+  /** The entry for `id` unless older than 24 hours (then dropped); marks it most recently used. */
+  private lookup(id: string, now: number): CacheEntry | undefined {
+    const slot = this.map.get(id);
+    if (slot === undefined) return undefined;
+    if (now - slot.entry.checkedAt >= MAX_POST_AGE_MS) {
+      this.remove(id);
+      return undefined;
+    }
+    this.map.delete(id);
+    this.map.set(id, slot);
+    return slot.entry;
   }
 
   setMany(entries: ReadonlyMap<string, CacheEntry>): Promise<void> {

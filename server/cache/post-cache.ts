@@ -19,6 +19,8 @@ export interface CacheStats {
 export interface PostCache {
   readonly kind: 'memory' | 'redis';
   getMany(ids: readonly string[]): Promise<Map<string, CacheEntry>>;
+  /** A synchronous lookup for caches held in this process (the hot path of a cache hit); same rules as getMany. */
+  peek?(id: string): CacheEntry | undefined;
   setMany(entries: ReadonlyMap<string, CacheEntry>): Promise<void>;
   /** Remove a post everywhere (admin purge). */
   delete(id: string): Promise<void>;

@@ -38,3 +38,68 @@ export function sendError(ctx: RequestContext, error: HttpError): void {
   const body: ErrorResponse = { error: { code: error.code, message: error.message, ...(error.param !== undefined ? { param: error.param } : {}) } };
   sendJson(ctx, error.status, body, { 'cache-control': 'no-store', ...error.headers });
 }
+
+/** Base for relative request targets. */
+const BASE = 'http://localhost';
+
+/**
+ * The path of a request target when it is plain enough that `new URL()` would return it unchanged
+ * (`/`-rooted, only unreserved characters and `/ : @ , ; = +`, no dot segments, no `%`, no `\`);
+ * undefined otherwise (then parse with URL).
+ */
+export function plainPath(target: string): string | undefined {
+  const n = target.length;
+  if (n === 0 || target.charCodeAt(0) !== 47 /* / */ || (n > 1 && target.charCodeAt(1) === 47)) return undefined;
+  let end = n;
+  for (let i = 1; i < n; i++) {
+    const c = target.charCodeAt(i);
+    if (c === 63 /* ? */) {
+      end = i;
+      break;
+    }
+    const plain =
+      (c >= 97 && c <= 122) || // a-z
+      (c >= 65 && c <= 90) || // A-Z
+      (c >= 48 && c <= 58) || // 0-9 :
+      c === 47 || // /
+      c === 45 || // -
+      c === 95 || // _
+      c === 126 || // ~
+      c === 64 || // @
+      c === 44 || // ,
+      c === 59 || // ;
+      c === 61 || // =
+      c === 43 || // +
+      (c === 46 && target.charCodeAt(i - 1) !== 47); // . not right after /
+    if (!plain) return undefined;
+  }
+  return end === n ? target : target.slice(0, end);
+}
+
+/** A request context whose `url` is parsed only when a handler reads it (most hits never do). */
+export class LazyRequestContext implements RequestContext {
+  params: Record<string, string> = {};
+  private parsed: URL | undefined;
+
+  constructor(
+    readonly req: IncomingMessage,
+    readonly res: ServerResponse,
+    readonly method: string,
+    /** The request target as received. */
+    private readonly target: string,
+    /** Its path, as `new URL(target).pathname` gives it. */
+    readonly pathname: string,
+    parsed?: URL,
+  ) {
+    this.parsed = parsed;
+  }
+
+  get url(): URL {
+    this.parsed ??= new URL(this.target, BASE);
+    return this.parsed;
+  }
+
+  set url(url: URL) {
+    this.parsed = url;
+  }
+}

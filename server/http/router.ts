@@ -36,14 +36,15 @@ export class Router {
   /** Find the handler for `method` and `path`; `{allowed}` when only the method is wrong. */
   match(method: string, path: string): RouteMatch {
     const segments = path.split('/').filter((p) => p !== '');
-    const allowed = new Set<string>();
+    let allowed: Set<string> | undefined;
     for (const route of this.routes) {
       const params = matchParts(route, segments);
       if (params === undefined) continue;
       if (route.methods.includes(method)) return { handler: route.handler, params, pattern: route.pattern };
+      allowed ??= new Set<string>();
       for (const m of route.methods) allowed.add(m);
     }
-    return allowed.size > 0 ? { allowed: [...allowed] } : undefined;
+    return allowed !== undefined ? { allowed: [...allowed] } : undefined;
   }
 }
 
@@ -56,7 +57,7 @@ function matchParts(route: Route, segments: string[]): Record<string, string> | 
     if (part.startsWith(':')) {
       let value: string;
       try {
-        value = decodeURIComponent(seg);
+        value = seg.includes('%') ? decodeURIComponent(seg) : seg;
       } catch {
         return undefined;
       }

@@ -1,6 +1,7 @@
 /**
  * `POST /v1/impressions` (cross-origin beacons welcome) and `GET /v1/impressions/summary` (admin).
- * A batch is validated whole, committed, then acknowledged; nothing about the visitor is kept.
+ * A batch is validated whole, bounded (events per page view, events per client address, see rate-limit.ts),
+ * committed, then acknowledged; nothing about the visitor is kept.
  */
 import { HttpError, sendJson, type RequestContext } from '../http/context.js';
 import type { Router } from '../http/router.js';
@@ -9,6 +10,7 @@ import type { Metrics } from '../metrics.js';
 import { requireAdmin } from './admin-token.js';
 import type { AlertMonitor } from './alerts.js';
 import { IMPRESSION_LIMITS, type ImpressionAck } from './impression-types.js';
+import { AddressRateLimiter, type RateLimitOptions, clientAddress } from './rate-limit.js';
 import type { ImpressionStore } from './impression-store.js';
 import { buildSummary, MAX_SUMMARY_DAYS } from './report.js';
 import { addDays, daysBetween, isDay, utcDay } from './utc-day.js';
@@ -23,22 +25,40 @@ export interface CollectorDeps {
   now: () => number;
   adminToken?: string | undefined;
   threshold: number;
+  /** Per-client event bound (see rate-limit.ts); `false` turns it off. */
+  rateLimit?: RateLimitOptions | false | undefined;
 }
 
 const CORS = { 'access-control-allow-origin': '*', 'cache-control': 'no-store' };
 
 /** Read the body as text, refusing more than `limit` bytes (413) as soon as it is known. */
-async function readBody(ctx: RequestContext, limit: number): Promise<string> {
+function readBody(ctx: RequestContext, limit: number): Promise<string> {
   const declared = Number(ctx.req.headers['content-length'] ?? '0');
-  if (declared > limit) throw new BatchError(413, 'body-too-large', `The body is limited to ${limit} bytes.`);
-  const chunks: Buffer[] = [];
-  let size = 0;
-  for await (const chunk of ctx.req as AsyncIterable<Buffer>) {
-    size += chunk.length;
-    if (size > limit) throw new BatchError(413, 'body-too-large', `The body is limited to ${limit} bytes.`);
-    chunks.push(chunk);
-  }
-  return Buffer.concat(chunks).toString('utf8');
+  if (declared > limit) return Promise.reject(new BatchError(413, 'body-too-large', `The body is limited to ${limit} bytes.`));
+  const req = ctx.req;
+  return new Promise<string>((resolve, reject) => {
+    const chunks: Buffer[] = [];
+    let size = 0;
+    let done = false;
+    const fail = (error: Error): void => {
+      if (done) return;
+      done = true;
+      reject(error);
+    };
+    req.on('data', (chunk: Buffer) => {
+      if (done) return; // the rest of a refused body is drained and dropped
+      size += chunk.length;
+      if (size > limit) fail(new BatchError(413, 'body-too-large', `The body is limited to ${limit} bytes.`));
+      else chunks.push(chunk);
+    });
+    req.once('end', () => {
+      if (done) return;
+      done = true;
+      resolve((chunks.length === 1 ? (chunks[0] as Buffer) : Buffer.concat(chunks, size)).toString('utf8'));
+    });
+    req.once('error', fail);
+    req.once('close', () => fail(new Error('The client went away before the body was read.')));
+  });
 }
 
 function checkContentType(ctx: RequestContext): void {
@@ -54,27 +74,34 @@ export function registerCollectorRoutes(router: Router, deps: CollectorDeps): vo
     ctx.res.end();
   });
 
+  const batches = metrics.counter('perch_impression_batches_total', 'Impression batches accepted and committed.', []);
+  const counted = metrics.counter('perch_impressions_total', 'Impression events counted.', ['kind', 'type']);
+  const rejected = metrics.counter('perch_impression_rejected_total', 'Impression batches refused, by reason.', ['reason']);
+  const limiter = deps.rateLimit === false ? undefined : new AddressRateLimiter(deps.rateLimit);
   router.on('POST', '/v1/impressions', async (ctx) => {
-    for (const [k, v] of Object.entries(CORS)) ctx.res.setHeader(k, v);
+    for (const k in CORS) ctx.res.setHeader(k, CORS[k as keyof typeof CORS]);
     let ack: ImpressionAck;
     try {
       checkContentType(ctx);
       const text = await readBody(ctx, IMPRESSION_LIMITS.maxBodyBytes);
       const now = deps.now();
       const batch = validateBatch(parseBatchJson(text), now);
+      const wait = limiter?.take(clientAddress(ctx.req.socket.remoteAddress, ctx.req.headers['x-forwarded-for']), batch.events.length) ?? 0;
+      if (wait > 0) throw new BatchError(429, 'rate-limited', `Too many impression events from this client; retry in ${wait} s.`, undefined, { 'retry-after': String(wait) });
       const result = await store.ingest(batch, now);
-      metrics.inc('perch_impression_batches_total', 'Impression batches accepted and committed.');
-      if (result.duplicates > 0) metrics.inc('perch_impression_duplicates_total', 'Impression events dropped as already counted (retries).', {}, result.duplicates);
+      batches.inc([]);
+      if (result.duplicates > 0) metrics.inc('perch_impression_duplicates_total', 'Impression events dropped as already counted (retries).', undefined, result.duplicates);
+      if (result.limited > 0) metrics.inc('perch_impression_limited_total', 'Impression events ignored: their page view reached its bound.', undefined, result.limited);
       for (const [kt, n] of result.byKindType) {
         const [kind = '', type = ''] = kt.split('/');
-        metrics.inc('perch_impressions_total', 'Impression events counted.', { kind, type }, n);
+        counted.inc([kind, type], n);
       }
       await deps.alerts.observe(result.renderedTotals);
-      ack = { accepted: result.accepted, duplicates: result.duplicates };
+      ack = result.limited > 0 ? { accepted: result.accepted, duplicates: result.duplicates, limited: result.limited } : { accepted: result.accepted, duplicates: result.duplicates };
     } catch (error) {
       if (!(error instanceof BatchError)) throw error;
-      metrics.inc('perch_impression_rejected_total', 'Impression batches refused, by reason.', { reason: error.reason });
-      throw new HttpError(error.status, error.reason, error.message, error.param, error.status === 413 ? { ...CORS, connection: 'close' } : CORS);
+      rejected.inc([error.reason]);
+      throw new HttpError(error.status, error.reason, error.message, error.param, error.status === 413 ? { ...CORS, connection: 'close' } : { ...CORS, ...error.headers });
     }
     sendJson(ctx, 200, ack, CORS);
   });

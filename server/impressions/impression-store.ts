@@ -22,6 +22,8 @@ export interface ItemCount {
 export interface IngestResult {
   accepted: number;
   duplicates: number;
+  /** Events ignored because the page view reached `IMPRESSION_LIMITS.maxEventsPerPageView`. */
+  limited: number;
   /** Accepted events by `kind/type`. */
   byKindType: Map<`${ImpressionKind}/${ImpressionType}`, number>;
   /** Rendered totals (all sites, both kinds) of every day this batch touched, after the commit. */

@@ -42,6 +42,8 @@ export interface ImpressionAck {
   accepted: number;
   /** Events already counted earlier (same pageView and seq). */
   duplicates: number;
+  /** Events ignored because their page view already reached its bound (only present when > 0). */
+  limited?: number;
 }
 
 /** Collector limits. */
@@ -57,6 +59,8 @@ export const IMPRESSION_LIMITS = {
   /** How long a (pageView, seq) pair is remembered to drop retries. */
   retryWindowMs: 48 * 60 * 60 * 1000,
   maxPathLength: 2048,
+  /** Most events counted for one page view (a page with 500 embeds, each rendered and viewable); later ones are ignored. */
+  maxEventsPerPageView: 1000,
   maxSiteLength: 255,
 } as const;
 

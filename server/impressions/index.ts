@@ -7,9 +7,11 @@ import { registerCollectorRoutes } from './collector-route.js';
 import { registerDashboardRoute } from './dashboard-route.js';
 import type { ImpressionStore } from './impression-store.js';
 import { openImpressionStore } from './open-store.js';
+import type { RateLimitOptions } from './rate-limit.js';
 import { WebhookSender } from './webhook.js';
 
 export type { ImpressionBatch, ImpressionEvent, ImpressionAck } from './impression-types.js';
+export type { RateLimitOptions } from './rate-limit.js';
 
 /** Options for `registerImpressions`. */
 export interface ImpressionsOptions {
@@ -30,6 +32,8 @@ export interface ImpressionsOptions {
   webhookUrl?: string | undefined;
   /** Webhook retry tuning (tests). */
   webhookBaseDelayMs?: number | undefined;
+  /** Per-client event bound (token bucket per hashed client address, in memory only); `false` turns it off. Default 500 events/s, burst 5,000, loopback exempt. */
+  rateLimit?: RateLimitOptions | false | undefined;
   /** Use this store instead of opening one (tests). */
   storeInstance?: ImpressionStore | undefined;
 }
@@ -52,7 +56,7 @@ export async function registerImpressions(router: Router, options: ImpressionsOp
   const webhook = options.webhookUrl !== undefined && options.webhookUrl !== '' ? new WebhookSender({ url: options.webhookUrl, log: options.log, ...(options.webhookBaseDelayMs !== undefined ? { baseDelayMs: options.webhookBaseDelayMs } : {}) }) : undefined;
   const alertOptions = { threshold, levels, projectAfterMs: options.projectAfterMs ?? 60 * 60 * 1000, now: options.now, log: options.log, webhook };
   const alerts = new AlertMonitor(store, alertOptions);
-  registerCollectorRoutes(router, { store, alerts, metrics: options.metrics, log: options.log, now: options.now, adminToken: options.adminToken, threshold });
+  registerCollectorRoutes(router, { store, alerts, metrics: options.metrics, log: options.log, now: options.now, adminToken: options.adminToken, threshold, rateLimit: options.rateLimit });
   registerDashboardRoute(router, { store, adminToken: options.adminToken, alerts: alertOptions });
   options.log.info('impressions', { store: store.kind, threshold, levels: levels.join(','), webhook: webhook !== undefined });
   return {

@@ -1,6 +1,7 @@
 /**
- * The embedded impression store (LMDB): each batch is one write transaction (dedupe + counters),
- * and `ingest` resolves only after that transaction is committed and flushed to disk.
+ * The embedded impression store (LMDB): batches arriving together are written in one transaction callback
+ * (dedupe + counters, each counter read and written once), and `ingest` resolves only after the transaction
+ * holding its batch is committed and flushed to disk.
  */
 import { mkdirSync } from 'node:fs';
 import { open, type Key, type RootDatabase } from 'lmdb';
@@ -17,6 +18,14 @@ interface PageViewRecord {
   s: number[];
 }
 
+/** A batch waiting for the next group commit. */
+interface Pending {
+  batch: ImpressionBatch;
+  now: number;
+  resolve(result: IngestResult): void;
+  reject(error: unknown): void;
+}
+
 /** Options for the LMDB store. */
 export interface LmdbStoreOptions {
   /** How long (pageView, seq) pairs are remembered. */
@@ -25,11 +34,14 @@ export interface LmdbStoreOptions {
   now?: () => number;
   /** How often expired dedupe records are swept (ms; 0 = never). */
   sweepEveryMs?: number;
+  /** Most events counted for one page view; later ones are ignored (`limited`). */
+  maxEventsPerPageView?: number;
 }
 
 export class LmdbImpressionStore implements ImpressionStore {
   readonly kind = 'lmdb' as const;
   private readonly retryWindowMs: number;
+  private readonly maxEventsPerPageView: number;
   private readonly now: () => number;
   private readonly sweeper: NodeJS.Timeout | undefined;
 
@@ -38,6 +50,7 @@ export class LmdbImpressionStore implements ImpressionStore {
     options: LmdbStoreOptions,
   ) {
     this.retryWindowMs = options.retryWindowMs ?? IMPRESSION_LIMITS.retryWindowMs;
+    this.maxEventsPerPageView = options.maxEventsPerPageView ?? IMPRESSION_LIMITS.maxEventsPerPageView;
     this.now = options.now ?? Date.now;
     const every = options.sweepEveryMs ?? 10 * 60 * 1000;
     this.sweeper = every > 0 ? setInterval(() => void this.sweep().catch(() => undefined), every) : undefined;
@@ -51,62 +64,118 @@ export class LmdbImpressionStore implements ImpressionStore {
     return new LmdbImpressionStore(db, options);
   }
 
-  async ingest(batch: ImpressionBatch, now: number): Promise<IngestResult> {
-    const result = await this.db.transaction(() => {
-      const pvKey: Key = ['p', batch.pageView];
-      const record = this.db.get(pvKey) as PageViewRecord | undefined;
-      const seqs = new Set(record?.s ?? []);
-      const counts = new Map<string, number>();
-      const items = new Map<string, [number, number]>();
+  /** Batches that arrived in this turn of the event loop: they go into one transaction. */
+  private waiting: Pending[] = [];
+  private scheduled = false;
+
+  /**
+   * Count a batch. Batches that arrive in the same turn of the event loop are written in one transaction
+   * callback (counters touched by many batches are read and written once); LMDB itself commits queued
+   * transactions together and overlaps the next commit with the previous flush. Each caller is answered only
+   * after the transaction holding its batch is committed and flushed to disk.
+   */
+  ingest(batch: ImpressionBatch, now: number): Promise<IngestResult> {
+    return new Promise<IngestResult>((resolve, reject) => {
+      this.waiting.push({ batch, now, resolve, reject });
+      if (!this.scheduled) {
+        this.scheduled = true;
+        setImmediate(() => this.writeGroup());
+      }
+    });
+  }
+
+  private writeGroup(): void {
+    this.scheduled = false;
+    const group = this.waiting;
+    this.waiting = [];
+    this.db
+      .transaction(() => this.apply(group))
+      .then(async (results) => {
+        await this.db.flushed;
+        group.forEach((p, i) => p.resolve(results[i] as IngestResult));
+      })
+      .catch((error: unknown) => group.forEach((p) => p.reject(error)));
+  }
+
+  /** Inside the write transaction: dedupe and bound every batch of the group, then add up the counters once. */
+  private apply(group: readonly Pending[]): IngestResult[] {
+    const pageViews = new Map<string, { before: PageViewRecord | undefined; seqs: Set<number>; hour: number; changed: boolean }>();
+    const counts = new Map<string, number>();
+    const items = new Map<string, [number, number]>();
+    const renderedDelta = new Map<string, number>();
+    const partial: Array<Omit<IngestResult, 'renderedTotals'> & { days: Set<string> }> = [];
+    for (const { batch, now } of group) {
+      let pv = pageViews.get(batch.pageView);
+      if (pv === undefined) {
+        const before = this.db.get(['p', batch.pageView]) as PageViewRecord | undefined;
+        pv = { before, seqs: new Set(before?.s ?? []), hour: before?.h ?? 0, changed: false };
+        pageViews.set(batch.pageView, pv);
+      }
       const byKindType: IngestResult['byKindType'] = new Map();
-      const renderedDelta = new Map<string, number>();
+      const days = new Set<string>();
       let accepted = 0;
       let duplicates = 0;
+      let limited = 0;
       for (const e of batch.events) {
-        if (seqs.has(e.seq)) {
+        if (pv.seqs.has(e.seq)) {
           duplicates++;
           continue;
         }
-        seqs.add(e.seq);
+        if (pv.seqs.size >= this.maxEventsPerPageView) {
+          limited++; // a real page never sends this many: not counted, not remembered
+          continue;
+        }
+        pv.seqs.add(e.seq);
         accepted++;
         const day = utcDay(e.ts);
-        const ck = `${day}\n${e.kind}\n${e.type}`;
+        days.add(day);
+        const ck = `${day}\n${batch.site}\n${e.kind}\n${e.type}`;
         counts.set(ck, (counts.get(ck) ?? 0) + 1);
         const ik = `${day}\n${e.kind}\n${e.id}`;
-        const item = items.get(ik) ?? [0, 0];
+        let item = items.get(ik);
+        if (item === undefined) {
+          item = [0, 0];
+          items.set(ik, item);
+        }
         item[e.type === 'rendered' ? 0 : 1]++;
-        items.set(ik, item);
-        byKindType.set(`${e.kind}/${e.type}`, (byKindType.get(`${e.kind}/${e.type}`) ?? 0) + 1);
-        if (e.type === 'rendered') renderedDelta.set(day, (renderedDelta.get(day) ?? 0) + 1);
-        else if (!renderedDelta.has(day)) renderedDelta.set(day, 0);
+        const kt = `${e.kind}/${e.type}` as const;
+        byKindType.set(kt, (byKindType.get(kt) ?? 0) + 1);
+        renderedDelta.set(day, (renderedDelta.get(day) ?? 0) + (e.type === 'rendered' ? 1 : 0));
       }
-      const renderedTotals = new Map<string, number>();
       if (accepted > 0) {
-        const hour = Math.floor(now / HOUR_MS);
-        if (record !== undefined && record.h !== hour) void this.db.remove(['x', record.h, batch.pageView]);
-        void this.db.put(pvKey, { h: hour, s: [...seqs] } satisfies PageViewRecord);
-        void this.db.put(['x', hour, batch.pageView], 1);
-        for (const [ck, n] of counts) {
-          const [day = '', kind = '', type = ''] = ck.split('\n');
-          const key: Key = ['c', day, batch.site, kind, type];
-          void this.db.put(key, ((this.db.get(key) as number | undefined) ?? 0) + n);
-        }
-        for (const [ik, [r, v]] of items) {
-          const [day = '', kind = '', id = ''] = ik.split('\n');
-          const key: Key = ['i', day, kind, id];
-          const old = (this.db.get(key) as [number, number] | undefined) ?? [0, 0];
-          void this.db.put(key, [old[0] + r, old[1] + v]);
-        }
-        for (const [day, n] of renderedDelta) {
-          const total = ((this.db.get(['T', day]) as number | undefined) ?? 0) + n;
-          if (n > 0) void this.db.put(['T', day], total);
-          renderedTotals.set(day, total);
-        }
+        pv.changed = true;
+        pv.hour = Math.floor(now / HOUR_MS);
       }
-      return { accepted, duplicates, byKindType, renderedTotals };
+      partial.push({ accepted, duplicates, limited, byKindType, days });
+    }
+    for (const [pageView, pv] of pageViews) {
+      if (!pv.changed) continue;
+      if (pv.before !== undefined && pv.before.h !== pv.hour) void this.db.remove(['x', pv.before.h, pageView]);
+      void this.db.put(['p', pageView], { h: pv.hour, s: [...pv.seqs] } satisfies PageViewRecord);
+      void this.db.put(['x', pv.hour, pageView], 1);
+    }
+    for (const [ck, n] of counts) {
+      const [day = '', site = '', kind = '', type = ''] = ck.split('\n');
+      const key: Key = ['c', day, site, kind, type];
+      void this.db.put(key, ((this.db.get(key) as number | undefined) ?? 0) + n);
+    }
+    for (const [ik, [r, v]] of items) {
+      const [day = '', kind = '', id = ''] = ik.split('\n');
+      const key: Key = ['i', day, kind, id];
+      const old = (this.db.get(key) as [number, number] | undefined) ?? [0, 0];
+      void this.db.put(key, [old[0] + r, old[1] + v]);
+    }
+    const totals = new Map<string, number>();
+    for (const [day, n] of renderedDelta) {
+      const total = ((this.db.get(['T', day]) as number | undefined) ?? 0) + n;
+      if (n > 0) void this.db.put(['T', day], total);
+      totals.set(day, total);
+    }
+    return partial.map(({ days, ...counted }) => {
+      const renderedTotals = new Map<string, number>();
+      for (const day of days) renderedTotals.set(day, totals.get(day) ?? 0);
+      return { ...counted, renderedTotals };
     });
-    await this.db.flushed;
-    return result;
   }
 
   async rows(from: string, to: string): Promise<CountRow[]> {
@@ -177,6 +246,7 @@ export class LmdbImpressionStore implements ImpressionStore {
 
   async close(): Promise<void> {
     if (this.sweeper !== undefined) clearInterval(this.sweeper);
+    if (this.scheduled) await new Promise<void>((resolve) => setImmediate(resolve));
     await this.db.flushed;
     await this.db.close();
   }

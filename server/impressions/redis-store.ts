@@ -1,7 +1,8 @@
 /**
- * The shared impression store (Redis) for several collector processes: one Lua script per batch
- * deduplicates (pageView, seq) in a per-page-view hash that expires after the retry window, and
- * increments the day's counters, atomically. Keys: `<prefix>imp:*`.
+ * The shared impression store (Redis) for several collector processes: one Lua script call per group of
+ * concurrent batches deduplicates (pageView, seq) in a per-page-view hash (at most `maxEventsPerPageView`
+ * entries) that expires after the retry window, and increments the day's counters, atomically.
+ * Keys: `<prefix>imp:*`.
  */
 import type { Redis } from 'ioredis';
 import { connectRedis } from '../cache/redis-cache.js';
@@ -10,37 +11,60 @@ import { IMPRESSION_LIMITS } from './impression-types.js';
 import type { AlertRecord, CountRow, ImpressionStore, IngestResult, ItemCount } from './impression-store.js';
 import { daysBetween, utcDay } from './utc-day.js';
 
+// One call counts a group of batches (those that arrived while the previous call was in flight).
+// ARGV: prefix, retry window (ms), max events per page view, then per batch: pageView, site, and its events as
+// lines of "seq\tday\tkind\ttype\tid" (validated fields never hold tabs or newlines): 3 strings per batch to
+// encode, not 5 per event. Returns per batch a string of flags, one per event ('1' counted, '0' duplicate,
+// '2' over the page-view bound), then [day, rendered total, …] for the days the group touched.
 const INGEST_LUA = `
-local p, pv, win, site, n = ARGV[1], ARGV[2], tonumber(ARGV[3]), ARGV[4], tonumber(ARGV[5])
-local pvkey = p .. 'imp:pv:' .. pv
-local flags = {}
+local p, win, cap = ARGV[1], tonumber(ARGV[2]), tonumber(ARGV[3])
+local results = {}
 local touched = {}
-local any = false
-for i = 0, n - 1 do
-  local b = 6 + i * 5
-  local seq, day, kind, typ, id = ARGV[b], ARGV[b + 1], ARGV[b + 2], ARGV[b + 3], ARGV[b + 4]
-  if redis.call('HSETNX', pvkey, seq, 1) == 1 then
-    any = true
-    flags[#flags + 1] = 1
-    redis.call('HINCRBY', p .. 'imp:day:' .. day, site .. '\\n' .. kind .. '\\n' .. typ, 1)
-    redis.call('HINCRBY', p .. 'imp:item:' .. day, kind .. '\\n' .. id .. '\\n' .. typ, 1)
-    if typ == 'rendered' then redis.call('INCR', p .. 'imp:total:' .. day) end
-    touched[day] = true
-  else
-    flags[#flags + 1] = 0
+for b = 4, #ARGV, 3 do
+  local pv, site, events = ARGV[b], ARGV[b + 1], ARGV[b + 2]
+  local pvkey = p .. 'imp:pv:' .. pv
+  local flags = {}
+  local any = false
+  local size = redis.call('HLEN', pvkey)
+  for seq, day, kind, typ, id in string.gmatch(events, '([^\\t\\n]+)\\t([^\\t\\n]+)\\t([^\\t\\n]+)\\t([^\\t\\n]+)\\t([^\\t\\n]+)\\n') do
+    if redis.call('HEXISTS', pvkey, seq) == 1 then
+      flags[#flags + 1] = '0'
+    elseif size >= cap then
+      flags[#flags + 1] = '2'
+    else
+      redis.call('HSET', pvkey, seq, 1)
+      size = size + 1
+      any = true
+      flags[#flags + 1] = '1'
+      redis.call('HINCRBY', p .. 'imp:day:' .. day, site .. '\\n' .. kind .. '\\n' .. typ, 1)
+      redis.call('HINCRBY', p .. 'imp:item:' .. day, kind .. '\\n' .. id .. '\\n' .. typ, 1)
+      if typ == 'rendered' then redis.call('INCR', p .. 'imp:total:' .. day) end
+      touched[day] = true
+    end
   end
+  if any then redis.call('PEXPIRE', pvkey, win) end
+  results[#results + 1] = table.concat(flags)
 end
-if any then redis.call('PEXPIRE', pvkey, win) end
 local days = {}
 for d, _ in pairs(touched) do
   days[#days + 1] = d
   days[#days + 1] = redis.call('GET', p .. 'imp:total:' .. d) or '0'
 end
-return { flags, days }
+return { results, days }
 `;
 
+/** A batch waiting for the next call. */
+interface Pending {
+  batch: ImpressionBatch;
+  resolve(result: IngestResult): void;
+  reject(error: unknown): void;
+}
+
+/** Most batches in one script call (bounds how long Redis is busy with one call). */
+const MAX_GROUP = 64;
+
 interface IngestCommand {
-  perchImpressionsIngest(...args: Array<string | number>): Promise<[number[], string[]]>;
+  perchImpressionsIngest(...args: Array<string | number>): Promise<[string[], string[]]>;
 }
 
 /** Options for the Redis store. */
@@ -48,12 +72,33 @@ export interface RedisStoreOptions {
   prefix?: string;
   retryWindowMs?: number;
   connectTimeoutMs?: number;
+  /** Most events counted for one page view; later ones are ignored (`limited`). */
+  maxEventsPerPageView?: number;
+}
+
+/** What one batch counted, from its flags and the group's day totals. */
+function result(batch: ImpressionBatch, flags: string, totals: ReadonlyMap<string, number>): IngestResult {
+  const byKindType: IngestResult['byKindType'] = new Map();
+  const renderedTotals = new Map<string, number>();
+  let accepted = 0;
+  let limited = 0;
+  batch.events.forEach((e, i) => {
+    const flag = flags[i];
+    if (flag === '2') limited++;
+    if (flag !== '1') return;
+    accepted++;
+    byKindType.set(`${e.kind}/${e.type}`, (byKindType.get(`${e.kind}/${e.type}`) ?? 0) + 1);
+    const day = utcDay(e.ts);
+    renderedTotals.set(day, totals.get(day) ?? 0);
+  });
+  return { accepted, duplicates: batch.events.length - accepted - limited, limited, byKindType, renderedTotals };
 }
 
 export class RedisImpressionStore implements ImpressionStore {
   readonly kind = 'redis' as const;
   private readonly prefix: string;
   private readonly retryWindowMs: number;
+  private readonly maxEventsPerPageView: number;
 
   private constructor(
     private readonly redis: Redis,
@@ -61,6 +106,7 @@ export class RedisImpressionStore implements ImpressionStore {
   ) {
     this.prefix = options.prefix ?? 'perch:';
     this.retryWindowMs = options.retryWindowMs ?? IMPRESSION_LIMITS.retryWindowMs;
+    this.maxEventsPerPageView = options.maxEventsPerPageView ?? IMPRESSION_LIMITS.maxEventsPerPageView;
     redis.defineCommand('perchImpressionsIngest', { numberOfKeys: 0, lua: INGEST_LUA });
   }
 
@@ -74,21 +120,41 @@ export class RedisImpressionStore implements ImpressionStore {
     return `${this.prefix}imp:${rest}`;
   }
 
-  async ingest(batch: ImpressionBatch, now: number): Promise<IngestResult> {
+  private waiting: Pending[] = [];
+  private sending: Promise<void> | undefined;
+
+  /**
+   * Count a batch. Batches that arrive while a call is in flight go together in the next call (one round trip
+   * for the group); each caller is answered once Redis has executed the script holding its batch.
+   */
+  ingest(batch: ImpressionBatch, now: number): Promise<IngestResult> {
     void now;
-    const args: Array<string | number> = [this.prefix, batch.pageView, this.retryWindowMs, batch.site, batch.events.length];
-    for (const e of batch.events) args.push(e.seq, utcDay(e.ts), e.kind, e.type, e.id);
-    const [flags, days] = await (this.redis as unknown as IngestCommand).perchImpressionsIngest(...args);
-    const byKindType: IngestResult['byKindType'] = new Map();
-    let accepted = 0;
-    batch.events.forEach((e, i) => {
-      if (flags[i] !== 1) return;
-      accepted++;
-      byKindType.set(`${e.kind}/${e.type}`, (byKindType.get(`${e.kind}/${e.type}`) ?? 0) + 1);
+    return new Promise<IngestResult>((resolve, reject) => {
+      this.waiting.push({ batch, resolve, reject });
+      this.sending ??= this.sendLoop();
     });
-    const renderedTotals = new Map<string, number>();
-    for (let i = 0; i + 1 < days.length; i += 2) renderedTotals.set(days[i] ?? '', Number(days[i + 1]));
-    return { accepted, duplicates: batch.events.length - accepted, byKindType, renderedTotals };
+  }
+
+  private async sendLoop(): Promise<void> {
+    await new Promise<void>((resolve) => setImmediate(resolve));
+    while (this.waiting.length > 0) {
+      const group = this.waiting.splice(0, MAX_GROUP);
+      try {
+        const args: Array<string | number> = [this.prefix, this.retryWindowMs, this.maxEventsPerPageView];
+        for (const { batch } of group) {
+          let lines = '';
+          for (const e of batch.events) lines += `${e.seq}\t${utcDay(e.ts)}\t${e.kind}\t${e.type}\t${e.id}\n`;
+          args.push(batch.pageView, batch.site, lines);
+        }
+        const [flags, days] = await (this.redis as unknown as IngestCommand).perchImpressionsIngest(...args);
+        const totals = new Map<string, number>();
+        for (let i = 0; i + 1 < days.length; i += 2) totals.set(days[i] ?? '', Number(days[i + 1]));
+        group.forEach((p, i) => p.resolve(result(p.batch, flags[i] ?? '', totals)));
+      } catch (error) {
+        for (const p of group) p.reject(error);
+      }
+    }
+    this.sending = undefined;
   }
 
   async rows(from: string, to: string): Promise<CountRow[]> {
@@ -144,6 +210,7 @@ export class RedisImpressionStore implements ImpressionStore {
   }
 
   async close(): Promise<void> {
+    await this.sending;
     await this.redis.quit().catch(() => this.redis.disconnect());
   }
 }

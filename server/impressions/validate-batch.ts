@@ -1,14 +1,15 @@
 /** Checks an impressions batch field by field; a bad batch is rejected whole, naming the problem. */
-import { IMPRESSION_LIMITS, type ImpressionBatch, type ImpressionEvent, type ImpressionKind, type ImpressionType } from './impression-types.js';
+import { IMPRESSION_LIMITS, type ImpressionBatch, type ImpressionEvent } from './impression-types.js';
 
 /** Why a batch was refused; `reason` labels the rejected-batches metric. */
 export class BatchError extends Error {
   override readonly name = 'BatchError';
   constructor(
-    readonly status: 400 | 413 | 415,
+    readonly status: 400 | 413 | 415 | 429,
     readonly reason: string,
     message: string,
     readonly param?: string,
+    readonly headers: Record<string, string> = {},
   ) {
     super(message);
   }
@@ -31,6 +32,28 @@ function fail(reason: string, message: string, param: string): never {
 
 function checkFields(obj: Record<string, unknown>, allowed: Set<string>, where: string): void {
   for (const key of Object.keys(obj)) if (!allowed.has(key)) fail('unknown-field', `Unknown field "${key.slice(0, 40)}" in ${where}.`, where === 'batch' ? key : `${where}.${key}`);
+}
+
+/** The name of events[i] in messages (built only when something is wrong). */
+function eventAt(i: number): string {
+  return `events[${i}]`;
+}
+
+/** Check events[i]. */
+function checkEvent(raw: unknown, i: number, seen: Set<number>, now: number): ImpressionEvent {
+  if (!isRecord(raw)) fail('wrong-type', `${eventAt(i)} must be an object.`, eventAt(i));
+  for (const key in raw) if (!EVENT_FIELDS.has(key)) checkFields(raw, EVENT_FIELDS, eventAt(i));
+  const { seq, kind, type, id, ts } = raw;
+  if (typeof seq !== 'number' || !Number.isSafeInteger(seq) || seq < 0) fail('invalid-seq', `${eventAt(i)}.seq must be an integer ≥ 0.`, `${eventAt(i)}.seq`);
+  if (seen.has(seq)) fail('duplicate-seq', `${eventAt(i)}.seq ${seq} appears twice in the batch.`, `${eventAt(i)}.seq`);
+  seen.add(seq);
+  if (kind !== 'post' && kind !== 'timeline') fail('invalid-kind', `${eventAt(i)}.kind must be "post" or "timeline".`, `${eventAt(i)}.kind`);
+  if (type !== 'rendered' && type !== 'viewable') fail('invalid-type', `${eventAt(i)}.type must be "rendered" or "viewable".`, `${eventAt(i)}.type`);
+  if (typeof id !== 'string' || !(kind === 'post' ? POST_ID : TIMELINE_ID).test(id)) fail('invalid-id', kind === 'post' ? `${eventAt(i)}.id must be a post id (digits).` : `${eventAt(i)}.id must be a timeline id (A–Z, a–z, 0–9, _ : . -; at most 64).`, `${eventAt(i)}.id`);
+  if (typeof ts !== 'number' || !Number.isFinite(ts)) fail('wrong-type', `${eventAt(i)}.ts must be a number (epoch milliseconds).`, `${eventAt(i)}.ts`);
+  if (ts > now + IMPRESSION_LIMITS.maxFutureMs) fail('future-timestamp', `${eventAt(i)}.ts is more than 10 minutes in the future.`, `${eventAt(i)}.ts`);
+  if (ts < now - IMPRESSION_LIMITS.maxPastMs) fail('stale-timestamp', `${eventAt(i)}.ts is more than 48 hours in the past.`, `${eventAt(i)}.ts`);
+  return { seq, kind, type, id, ts: Math.floor(ts) };
 }
 
 /** Parse the request body text as JSON (400 `malformed-json` otherwise). */
@@ -56,21 +79,6 @@ export function validateBatch(body: unknown, now: number): ImpressionBatch {
   if (events.length > IMPRESSION_LIMITS.maxEvents) throw new BatchError(413, 'too-many-events', `At most ${IMPRESSION_LIMITS.maxEvents} events per batch, got ${events.length}.`, 'events');
   const seen = new Set<number>();
   const out: ImpressionEvent[] = [];
-  events.forEach((raw: unknown, i: number) => {
-    const at = `events[${i}]`;
-    if (!isRecord(raw)) fail('wrong-type', `${at} must be an object.`, at);
-    checkFields(raw, EVENT_FIELDS, at);
-    const { seq, kind, type, id, ts } = raw;
-    if (typeof seq !== 'number' || !Number.isSafeInteger(seq) || seq < 0) fail('invalid-seq', `${at}.seq must be an integer ≥ 0.`, `${at}.seq`);
-    if (seen.has(seq)) fail('duplicate-seq', `${at}.seq ${seq} appears twice in the batch.`, `${at}.seq`);
-    seen.add(seq);
-    if (kind !== 'post' && kind !== 'timeline') fail('invalid-kind', `${at}.kind must be "post" or "timeline".`, `${at}.kind`);
-    if (type !== 'rendered' && type !== 'viewable') fail('invalid-type', `${at}.type must be "rendered" or "viewable".`, `${at}.type`);
-    if (typeof id !== 'string' || !(kind === 'post' ? POST_ID : TIMELINE_ID).test(id)) fail('invalid-id', kind === 'post' ? `${at}.id must be a post id (digits).` : `${at}.id must be a timeline id (A–Z, a–z, 0–9, _ : . -; at most 64).`, `${at}.id`);
-    if (typeof ts !== 'number' || !Number.isFinite(ts)) fail('wrong-type', `${at}.ts must be a number (epoch milliseconds).`, `${at}.ts`);
-    if (ts > now + IMPRESSION_LIMITS.maxFutureMs) fail('future-timestamp', `${at}.ts is more than 10 minutes in the future.`, `${at}.ts`);
-    if (ts < now - IMPRESSION_LIMITS.maxPastMs) fail('stale-timestamp', `${at}.ts is more than 48 hours in the past.`, `${at}.ts`);
-    out.push({ seq, kind: kind as ImpressionKind, type: type as ImpressionType, id, ts: Math.floor(ts) });
-  });
+  for (let i = 0; i < events.length; i++) out.push(checkEvent(events[i] as unknown, i, seen, now));
   return { v: 1, pageView, site, path, events: out };
 }

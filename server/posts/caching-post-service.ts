@@ -85,12 +85,7 @@ export class CachingPostService implements PostService {
         misses.push(id);
         continue;
       }
-      out.set(id, entry.post);
-      this.metrics.inc('perch_cache_hits_total', 'Posts answered from the cache.');
-      if (now - entry.checkedAt >= this.freshMs) {
-        this.metrics.inc('perch_cache_stale_served_total', 'Cached posts served while being revalidated.');
-        this.fetch(id).catch(() => undefined); // background revalidation; failures keep the entry until 24 h
-      }
+      out.set(id, this.served(id, entry, now));
     }
     if (misses.length > 0) {
       this.metrics.inc('perch_cache_misses_total', 'Posts not in the cache.', {}, misses.length);
@@ -101,6 +96,22 @@ export class CachingPostService implements PostService {
       });
     }
     return out;
+  }
+
+  /** The cached post for `id` without waiting, when the cache is in this process; undefined for a miss (use `answer`). */
+  answerCached(id: string): PostResult | undefined {
+    const entry = this.cache.peek?.(id);
+    return entry === undefined ? undefined : this.served(id, entry, this.now());
+  }
+
+  /** Count a cache hit and revalidate in the background when it is no longer fresh. */
+  private served(id: string, entry: CacheEntry, now: number): PostResult {
+    this.metrics.inc('perch_cache_hits_total', 'Posts answered from the cache.');
+    if (now - entry.checkedAt >= this.freshMs) {
+      this.metrics.inc('perch_cache_stale_served_total', 'Cached posts served while being revalidated.');
+      this.fetch(id).catch(() => undefined); // background revalidation; failures keep the entry until 24 h
+    }
+    return entry.post;
   }
 
   /** Remove a post from the cache everywhere. */

@@ -11,6 +11,8 @@ export interface PostService {
   getPosts(ids: readonly string[]): Promise<Map<string, PostResult>>;
   /** Every id answered with a post or its own error. */
   answer?(ids: readonly string[]): Promise<Map<string, PostAnswer>>;
+  /** One id answered synchronously when an in-process cache holds it (the hot path); undefined otherwise. */
+  answerCached?(id: string): PostResult | undefined;
   /** Remove a post from every cache. */
   purge?(id: string): Promise<void>;
 }

@@ -2,7 +2,7 @@
  * `GET /v1/tweets?ids=…` (up to 100), `GET /v1/tweets/:id`, and the admin purge
  * `DELETE /v1/tweets/:id` (bearer admin token).
  */
-import { timingSafeEqual } from 'node:crypto';
+import { createHash, timingSafeEqual } from 'node:crypto';
 import { MAX_IDS_PER_REQUEST, type TweetsResponse, type UnavailableResult } from '../../src/data/api.js';
 import { isPostId, type PostResult } from '../../src/data/model.js';
 import { HttpError, sendJson, type RequestContext } from '../http/context.js';
@@ -34,22 +34,50 @@ async function answerAll(posts: PostService, ids: string[]): Promise<Map<string,
   return posts.getPosts(ids);
 }
 
-/** Serialized posts, kept as long as the cached object lives: the hot path sends bytes, not objects. */
-const serialized = new WeakMap<object, string>();
+/** A post's answer prebuilt once: body bytes, strong ETag and response headers. */
+interface SerializedPost {
+  body: Buffer;
+  etag: string;
+  headers: Readonly<Record<string, string>>;
+}
 
-function jsonOf(post: PostResult): string {
-  let text = serialized.get(post);
-  if (text === undefined) {
-    text = JSON.stringify(post);
-    serialized.set(post, text);
+/** Serialized posts, kept as long as the cached object lives: a cache hit writes prebuilt bytes. */
+const serialized = new WeakMap<object, SerializedPost>();
+
+function serializedOf(post: PostResult): SerializedPost {
+  let s = serialized.get(post);
+  if (s === undefined) {
+    const body = Buffer.from(JSON.stringify(post));
+    const etag = `"${createHash('sha256').update(body).digest('base64url').slice(0, 27)}"`;
+    s = { body, etag, headers: { 'content-type': 'application/json; charset=utf-8', 'content-length': String(body.length), 'cache-control': CACHE_CONTROL, etag } };
+    serialized.set(post, s);
   }
-  return text;
+  return s;
+}
+
+/** Whether `If-None-Match` names `etag` (or `*`); weak comparison, as RFC 9110 asks for GET. */
+function notModified(header: string | undefined, etag: string): boolean {
+  if (header === undefined) return false;
+  if (header === etag) return true;
+  return header.split(',').some((t) => {
+    const tag = t.trim();
+    return tag === '*' || tag === etag || tag === `W/${etag}`;
+  });
 }
 
 function sendPostJson(ctx: RequestContext, status: number, post: PostResult): void {
-  const data = Buffer.from(jsonOf(post));
-  ctx.res.writeHead(status, { 'content-type': 'application/json; charset=utf-8', 'content-length': String(data.length), 'cache-control': CACHE_CONTROL });
-  ctx.res.end(ctx.method === 'HEAD' ? undefined : data);
+  const s = serializedOf(post);
+  if (status === 200 && notModified(ctx.req.headers['if-none-match'], s.etag)) {
+    ctx.res.writeHead(304, { 'cache-control': CACHE_CONTROL, etag: s.etag });
+    ctx.res.end();
+    return;
+  }
+  ctx.res.writeHead(status, s.headers);
+  ctx.res.end(ctx.method === 'HEAD' ? undefined : s.body);
+}
+
+function statusOf(post: PostResult): number {
+  return post.kind === 'tombstone' && post.reason === 'not-found' ? 404 : 200;
 }
 
 function unavailable(id: string, error: Error & { code: string }): UnavailableResult {
@@ -58,6 +86,13 @@ function unavailable(id: string, error: Error & { code: string }): UnavailableRe
 
 function retryHeaders(answer: Error & { retryAt?: number }): Record<string, string> {
   return answer.retryAt === undefined ? {} : { 'retry-after': String(Math.max(1, Math.ceil((answer.retryAt - Date.now()) / 1000))) };
+}
+
+async function answerOne(ctx: RequestContext, posts: PostService, id: string): Promise<void> {
+  const a = (await answerAll(posts, [id])).get(id);
+  if (a === undefined) throw new HttpError(502, 'upstream-incomplete', `The upstream gave no answer for ${id}.`);
+  if (a instanceof Error) throw new HttpError(503, a.code, a.message, undefined, retryHeaders(a));
+  sendPostJson(ctx, statusOf(a), a);
 }
 
 /** Options for the post routes. */
@@ -80,12 +115,11 @@ export function registerTweetRoutes(router: Router, posts: PostService, options:
     const body: TweetsResponse = { results };
     sendJson(ctx, 200, body, { 'cache-control': complete ? CACHE_CONTROL : 'no-store' });
   });
-  router.on('GET', '/v1/tweets/:id', async (ctx: RequestContext) => {
+  router.on('GET', '/v1/tweets/:id', (ctx: RequestContext): void | Promise<void> => {
     const id = checkPostId(ctx.params.id ?? '', 'id');
-    const a = (await answerAll(posts, [id])).get(id);
-    if (a === undefined) throw new HttpError(502, 'upstream-incomplete', `The upstream gave no answer for ${id}.`);
-    if (a instanceof Error) throw new HttpError(503, a.code, a.message, undefined, retryHeaders(a));
-    sendPostJson(ctx, a.kind === 'tombstone' && a.reason === 'not-found' ? 404 : 200, a);
+    const hit = posts.answerCached?.(id);
+    if (hit !== undefined) return sendPostJson(ctx, statusOf(hit), hit); // in-process cache hit: no promise, no await
+    return answerOne(ctx, posts, id);
   });
   router.on('DELETE', '/v1/tweets/:id', async (ctx: RequestContext) => {
     checkAdmin(ctx, options.adminToken);

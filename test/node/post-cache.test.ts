@@ -170,3 +170,35 @@ test('the in-process LRU is bounded by entries and bytes', async () => {
   const stats = await small.stats();
   assert.ok(stats.bytes <= 2000 && stats.entries < 100 && stats.evictions > 0);
 });
+
+test('the synchronous hit path (peek) follows the LRU order and the 24-hour rule like getMany', async () => {
+  let now = Date.parse('2026-11-22T12:00:00Z');
+  const cache = new MemoryCache({ maxEntries: 2, now: () => now });
+  const tomb = (id: string): CacheEntry => ({ post: { kind: 'tombstone' as const, version: POST_MODEL_VERSION, id, reason: 'not-found' as const }, checkedAt: now });
+  await cache.setMany(new Map([['a', tomb('a')]]));
+  await cache.setMany(new Map([['b', tomb('b')]]));
+  assert.equal(cache.peek('a')?.post.id, 'a'); // a is now the most recently used
+  await cache.setMany(new Map([['c', tomb('c')]]));
+  assert.equal(cache.peek('b'), undefined, 'b was the least recently used, so it was evicted');
+  assert.equal(cache.peek('a')?.post.id, 'a');
+  now += 24 * HOUR;
+  assert.equal(cache.peek('a'), undefined, 'not served 24 hours after its check');
+  assert.equal((await cache.stats()).entries, 1);
+});
+
+test('a tombstone replacing a cached post changes the answer and its ETag at once', async () => {
+  await start();
+  const first = await fetch(`${server.url}/v1/tweets/${PHOTO}`);
+  assert.equal(first.status, 200);
+  const etag = first.headers.get('etag');
+  assert.ok(etag !== null);
+  assert.equal((await fetch(`${server.url}/v1/tweets/${PHOTO}`, { headers: { 'if-none-match': etag } })).status, 304);
+  fake.remove(PHOTO);
+  clock += 20 * 60_000; // past freshness: served, revalidated in the background
+  await (await fetch(`${server.url}/v1/tweets/${PHOTO}`)).arrayBuffer();
+  await settle();
+  const after = await fetch(`${server.url}/v1/tweets/${PHOTO}`, { headers: { 'if-none-match': etag } });
+  assert.equal(after.status, 200, 'the old ETag no longer matches');
+  assert.notEqual(after.headers.get('etag'), etag);
+  assert.equal(((await after.json()) as Body).kind, 'tombstone');
+});
