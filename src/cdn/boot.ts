@@ -6,5 +6,6 @@ export interface BootOptions {
 
 /** A widget chunk, as the loader sees it. */
 export interface WidgetChunk {
-  boot(options: BootOptions): void;
+  /** May return a Promise when the chunk must load something before defining its elements. */
+  boot(options: BootOptions): void | Promise<void>;
 }

@@ -76,7 +76,11 @@ export class ConsentController implements ReactiveController {
 
   /** The consent placeholder (`part="consent"`, slot `consent`) for the widget's shadow root. */
   renderPlaceholder(options: PlaceholderOptions): TemplateResult {
-    if (placeholderModule !== undefined) return placeholderModule.renderConsentPlaceholder(this.core, options);
+    if (placeholderModule !== undefined) {
+      const root = (this.host as Partial<{ renderRoot: unknown }>).renderRoot;
+      if (root instanceof ShadowRoot) placeholderModule.adoptPlaceholderStyles(root);
+      return placeholderModule.renderConsentPlaceholder(this.core, options);
+    }
     void preloadConsentPlaceholder().then(() => this.host.requestUpdate());
     // Until the UI arrives (a few ms, first-party), an empty box of the same size.
     return html`<div part="consent" class="consent-pending" aria-busy="true"></div>`;

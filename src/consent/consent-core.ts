@@ -3,15 +3,14 @@
  * meta tags, the visitor's choice and the consent platforms' signals into the one
  * `PolicyDecision` every widget obeys. The merge rules are in docs/consent.md.
  */
-import { X_MEDIA_HOSTS } from '../data/media-url.js';
-import { resolveServer } from '../shared/page-config.js';
-import { CONSENT_COOKIE, CONSENT_COOKIE_DAYS, clearChoice, readChoice, writeChoice, type StoredChoice } from './consent-store.js';
-import type { ConsentConfig, ConsentMode, ConsentState, DecidedBy, Disclosure, PolicyDecision, Purpose } from './policy-types.js';
+import { clearChoice, readChoice, writeChoice, type StoredChoice } from './consent-store.js';
+import type { ConsentConfig, ConsentMode, ConsentState, DecidedBy, PolicyDecision, Purpose } from './policy-types.js';
 import { watchBrowserSignals, type BrowserSignals } from './signals/gpc-dnt.js';
-import { watchGpp, type GppAnswer } from './signals/gpp.js';
+import type { GppAnswer } from './signals/gpp.js';
 import { DEFAULT_SIGNAL_TIMEOUT_MS, type SignalStatus, type Stop } from './signals/source.js';
-import { watchTcf, type TcfAnswer } from './signals/tcf.js';
-import { watchWpConsent, type WpConsentAnswer } from './signals/wp-consent.js';
+import type { TcfAnswer } from './signals/tcf.js';
+import type { WpConsentAnswer } from './signals/wp-consent.js';
+import { watchGppLazily, watchTcfLazily, watchWpConsentLazily } from './signals/lazy-signals.js';
 
 declare module '../shared/page-config.js' {
   interface PerchPageConfig {
@@ -110,12 +109,12 @@ export class ConsentCore {
 
     const t = this.timeoutMs;
     this.stops.push(
-      watchTcf({ timeoutMs: t, vendorId: this.tcfVendorId }, (s) => {
+      watchTcfLazily({ timeoutMs: t, vendorId: this.tcfVendorId }, (s) => {
         this.tcf = s;
         if (s.status === 'answered' && s.userAction) this.pageChoice = undefined;
         this.changed();
       }),
-      watchGpp({ timeoutMs: t }, (s) => {
+      watchGppLazily({ timeoutMs: t }, (s) => {
         this.gpp = s;
         this.changed();
       }),
@@ -123,7 +122,7 @@ export class ConsentCore {
         this.browser = s;
         this.changed();
       }),
-      watchWpConsent({ timeoutMs: t }, (s) => {
+      watchWpConsentLazily({ timeoutMs: t }, (s) => {
         this.wp = s;
         if (s.status === 'answered' && s.userAction) this.pageChoice = undefined;
         this.changed();
@@ -240,30 +239,6 @@ export class ConsentCore {
       this.settleWaiters.push(() => resolve(this.policy()));
       this.checkSettled();
     });
-  }
-
-  /** Hosts, cookies and honoured signals for the current configuration, for the publisher's privacy policy (R8). */
-  disclosure(): Disclosure {
-    const hosts: string[] = [];
-    const server = resolveServer(undefined);
-    if (server !== undefined) hosts.push(new URL(server).host);
-    hosts.push(...X_MEDIA_HOSTS.filter((h) => !hosts.includes(h)));
-    const child = this.isChildDirected();
-    const cookies = child
-      ? []
-      : [{ name: CONSENT_COOKIE, purpose: 'Remembers the visitor’s choice to load content from X (“Always allow”).', maxAgeDays: CONSENT_COOKIE_DAYS }];
-    const honours = ['Do Not Track', 'Global Privacy Control', 'IAB TCF v2.2', 'IAB GPP', 'WordPress Consent API'];
-    const serverText = server !== undefined ? `Posts are served by our own server (${new URL(server).host}), which sets no cookies. ` : '';
-    const cookieText = child
-      ? 'Because this site is directed at children under 13, the embeds set no cookie and store nothing on your device, and always opt out of personalisation by X. '
-      : `The embeds set one first-party cookie, ${CONSENT_COOKIE}, kept for ${CONSENT_COOKIE_DAYS} days, only when you choose “Always allow”; it records that choice and nothing else. No other storage on your device is used. `;
-    const text =
-      `This site shows posts from X (formerly Twitter). ${serverText}` +
-      `Only after you allow it may your browser load images, video or other content from X’s hosts (${X_MEDIA_HOSTS.join(', ')}), which lets X collect information about your visit. ` +
-      cookieText +
-      'We honour Do Not Track and Global Privacy Control: when either is on, the embeds ask X not to personalise content or advertising for you. ' +
-      'See X’s privacy policy at https://x.com/en/privacy.';
-    return { hosts, cookies, honours, text };
   }
 
   /** Stops listening to every platform. For tests. */

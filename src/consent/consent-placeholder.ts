@@ -3,7 +3,7 @@
  * what would load and from whom, links to X's privacy policy and ads opt-out, and the
  * "Load this once" / "Always allow" buttons. Fills the box its host reserves.
  */
-import { html, nothing, type TemplateResult } from 'lit';
+import { css, html, nothing, type TemplateResult } from 'lit';
 import type { ConsentCore } from './consent-core.js';
 import { consentMsg } from './consent-i18n.js';
 
@@ -23,70 +23,81 @@ export interface PlaceholderOptions {
 }
 
 /**
- * The placeholder template, for rendering inside a widget's shadow root. Publishers
+ * The placeholder's own styles, adopted by the host's shadow root (constructable
+ * stylesheets work under a strict Content Security Policy; a `<style>` element would not).
+ */
+export const placeholderStyles = css`
+  .perch-consent {
+    box-sizing: border-box;
+    display: flex;
+    flex-direction: column;
+    justify-content: center;
+    gap: 0.75em;
+    inline-size: 100%;
+    block-size: 100%;
+    min-block-size: inherit;
+    margin: 0;
+    padding: 1em;
+    overflow: auto;
+    border: 1px solid var(--perch-border-color, #cfd9de);
+    border-radius: var(--perch-radius, 12px);
+    background: var(--perch-background, #fff);
+    color: var(--perch-color, #0f1419);
+    font: 15px/1.4 var(--perch-font-family, system-ui, -apple-system, 'Segoe UI', Roboto, sans-serif);
+  }
+  .perch-consent p {
+    margin: 0;
+  }
+  .perch-consent a {
+    color: inherit;
+    text-decoration: underline;
+  }
+  .perch-consent-links {
+    display: flex;
+    flex-wrap: wrap;
+    gap: 0.25em 1em;
+  }
+  .perch-consent-actions {
+    display: flex;
+    flex-wrap: wrap;
+    gap: 0.5em;
+  }
+  .perch-consent button {
+    min-block-size: 44px;
+    padding: 0 1.1em;
+    border-radius: 999px;
+    border: 1px solid currentColor;
+    background: transparent;
+    color: inherit;
+    font: inherit;
+    font-weight: 600;
+    cursor: pointer;
+  }
+  .perch-consent button.primary {
+    background: var(--perch-color, #0f1419);
+    border-color: var(--perch-color, #0f1419);
+    color: var(--perch-background, #fff);
+  }
+  .perch-consent :focus-visible {
+    outline: 3px solid var(--perch-focus-color, #1d9bf0);
+    outline-offset: 2px;
+  }
+`;
+
+/** Adopt the placeholder's styles into `root` once. */
+export function adoptPlaceholderStyles(root: ShadowRoot): void {
+  const sheet = placeholderStyles.styleSheet;
+  if (sheet !== undefined && !root.adoptedStyleSheets.includes(sheet)) root.adoptedStyleSheets = [...root.adoptedStyleSheets, sheet];
+}
+
+/**
+ * The placeholder template, for rendering inside a widget's shadow root (see `adoptPlaceholderStyles`). Publishers
  * replace the text through the widget's `consent` slot; the buttons always stay.
  */
 export function renderConsentPlaceholder(core: ConsentCore, options: PlaceholderOptions): TemplateResult {
   const { what, from, lang } = options;
   const child = core.isChildDirected();
-  return html`<style>
-      .perch-consent {
-        box-sizing: border-box;
-        display: flex;
-        flex-direction: column;
-        justify-content: center;
-        gap: 0.75em;
-        inline-size: 100%;
-        block-size: 100%;
-        min-block-size: inherit;
-        margin: 0;
-        padding: 1em;
-        overflow: auto;
-        border: 1px solid var(--perch-border-color, #cfd9de);
-        border-radius: var(--perch-radius, 12px);
-        background: var(--perch-background, #fff);
-        color: var(--perch-color, #0f1419);
-        font: 15px/1.4 var(--perch-font-family, system-ui, -apple-system, 'Segoe UI', Roboto, sans-serif);
-      }
-      .perch-consent p {
-        margin: 0;
-      }
-      .perch-consent a {
-        color: inherit;
-        text-decoration: underline;
-      }
-      .perch-consent-links {
-        display: flex;
-        flex-wrap: wrap;
-        gap: 0.25em 1em;
-      }
-      .perch-consent-actions {
-        display: flex;
-        flex-wrap: wrap;
-        gap: 0.5em;
-      }
-      .perch-consent button {
-        min-block-size: 44px;
-        padding: 0 1.1em;
-        border-radius: 999px;
-        border: 1px solid currentColor;
-        background: transparent;
-        color: inherit;
-        font: inherit;
-        font-weight: 600;
-        cursor: pointer;
-      }
-      .perch-consent button.primary {
-        background: var(--perch-color, #0f1419);
-        border-color: var(--perch-color, #0f1419);
-        color: var(--perch-background, #fff);
-      }
-      .perch-consent :focus-visible {
-        outline: 3px solid var(--perch-focus-color, #1d9bf0);
-        outline-offset: 2px;
-      }
-    </style>
-    <section part="consent" class="perch-consent" aria-label=${consentMsg('region', lang, { from })} lang=${lang ?? nothing}>
+  return html`<section part="consent" class="perch-consent" aria-label=${consentMsg('region', lang, { from })} lang=${lang ?? nothing}>
       <slot name="consent">
         <p>${consentMsg('notice', lang, { what, from })}</p>
         <p>${consentMsg(child ? 'explainChild' : 'explain', lang)}</p>

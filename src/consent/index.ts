@@ -3,6 +3,7 @@
  * choice, and the disclosure for the publisher's privacy policy. Registers no element.
  */
 import { getConsentCore } from './consent-core.js';
+import { describeDisclosure } from './disclosure-info.js';
 import type { Disclosure, PolicyDecision } from './policy-types.js';
 
 export type { ConsentConfig, ConsentMode, ConsentState, DecidedBy, DisclosedCookie, Disclosure, PolicyDecision, Purpose } from './policy-types.js';
@@ -10,6 +11,7 @@ export { ConsentCore, PerchConsentChangeEvent, getConsentCore, resetConsentCoreF
 export { ConsentController, preloadConsentPlaceholder, type ConsentControllerOptions } from './consent-controller.js';
 export { X_ADS_OPT_OUT_URL, X_PRIVACY_URL, renderConsentPlaceholder, type PlaceholderOptions } from './consent-placeholder.js';
 export { CONSENT_COOKIE, CONSENT_COOKIE_DAYS } from './consent-store.js';
+export { describeDisclosure } from './disclosure-info.js';
 export { PerchConsentSettings } from './consent-settings.component.js';
 export { PerchDisclosure } from './disclosure.component.js';
 
@@ -20,5 +22,5 @@ export function policy(): PolicyDecision {
 
 /** Hosts, cookies and honoured signals, for the publisher's privacy policy (`perch.disclosure()`). */
 export function disclosure(): Disclosure {
-  return getConsentCore().disclosure();
+  return describeDisclosure(getConsentCore());
 }

@@ -38,66 +38,53 @@ const en = {
 
 /** The keys of Perch's interface strings. */
 export type MessageKey = keyof typeof en;
-type Catalogue = Partial<Record<MessageKey, string>>;
+/** A language's strings; missing keys fall back to English. */
+export type Catalogue = Partial<Record<MessageKey, string>>;
 
-const catalogues: Record<string, Catalogue> = {
-  en,
-  es: {
-    replyingTo: 'En respuesta a',
-    reply: 'Responder',
-    repost: 'Repostear',
-    like: 'Me gusta',
-    viewOnX: 'Ver en X',
-    edited: 'Editado',
-    playVideo: 'Reproducir vídeo',
-    loadFailed: 'No se pudo cargar este post.',
-    deleted: 'Su autor eliminó este post.',
-    'not-found': 'Este post no está disponible.',
-  },
-  fr: {
-    replyingTo: 'En réponse à',
-    reply: 'Répondre',
-    repost: 'Republier',
-    like: 'J’aime',
-    viewOnX: 'Voir sur X',
-    edited: 'Modifié',
-    playVideo: 'Lire la vidéo',
-    loadFailed: 'Ce post n’a pas pu être chargé.',
-    deleted: 'Ce post a été supprimé par son auteur.',
-    'not-found': 'Ce post n’est pas disponible.',
-  },
-  de: {
-    replyingTo: 'Antwort an',
-    reply: 'Antworten',
-    repost: 'Reposten',
-    like: 'Gefällt mir',
-    viewOnX: 'Auf X ansehen',
-    edited: 'Bearbeitet',
-    playVideo: 'Video abspielen',
-    loadFailed: 'Dieser Post konnte nicht geladen werden.',
-    deleted: 'Dieser Post wurde von seinem Autor gelöscht.',
-    'not-found': 'Dieser Post ist nicht verfügbar.',
-  },
-  ja: {
-    replyingTo: '返信先',
-    reply: '返信',
-    repost: 'リポスト',
-    like: 'いいね',
-    viewOnX: 'Xで見る',
-    edited: '編集済み',
-    loadFailed: 'このポストを読み込めませんでした。',
-    'not-found': 'このポストは表示できません。',
-  },
-  ar: {
-    replyingTo: 'ردًا على',
-    reply: 'رد',
-    repost: 'إعادة نشر',
-    like: 'إعجاب',
-    viewOnX: 'عرض على X',
-    loadFailed: 'تعذر تحميل هذا المنشور.',
-    'not-found': 'هذا المنشور غير متاح.',
-  },
+/** Languages loaded so far. English is always there; the others arrive on demand, so a page pays only for the ones it shows. */
+const catalogues: Record<string, Catalogue> = { en };
+
+/** One module per language, loaded with `loadLanguage()`. */
+const LOADERS: Record<string, () => Promise<{ default: Catalogue }>> = {
+  es: () => import('./i18n/es.js'),
+  fr: () => import('./i18n/fr.js'),
+  de: () => import('./i18n/de.js'),
+  ja: () => import('./i18n/ja.js'),
+  ar: () => import('./i18n/ar.js'),
 };
+
+/** Languages Perch has its own strings for. */
+export const SUPPORTED_LANGUAGES: readonly string[] = ['en', ...Object.keys(LOADERS)];
+
+const loading = new Map<string, Promise<void>>();
+
+/** Whether `msg()` can answer in `lang` now: English, a loaded language, or one Perch has no strings for (English is used). */
+export function languageReady(lang: string | undefined): boolean {
+  const base = baseLanguage(lang);
+  return catalogues[base] !== undefined || LOADERS[base] === undefined;
+}
+
+/**
+ * Load the strings for `lang`. Resolves when `msg()` can answer in it; a language that
+ * cannot be loaded resolves too (English is used), after a console warning.
+ */
+export function loadLanguage(lang: string | undefined): Promise<void> {
+  const base = baseLanguage(lang);
+  const load = LOADERS[base];
+  if (catalogues[base] !== undefined || load === undefined) return Promise.resolve();
+  let pending = loading.get(base);
+  if (pending === undefined) {
+    pending = load().then(
+      (m) => void (catalogues[base] = m.default),
+      (error: unknown) => {
+        console.warn(`[perch] could not load the "${base}" strings; using English`, error);
+        catalogues[base] = {};
+      },
+    );
+    loading.set(base, pending);
+  }
+  return pending;
+}
 
 /** The base language of a BCP 47 tag, lower-cased (`pt-BR` → `pt`). */
 export function baseLanguage(lang: string | undefined): string {
@@ -105,16 +92,13 @@ export function baseLanguage(lang: string | undefined): string {
 }
 
 /**
- * The string `key` in `lang` (falling back to English), with `{name}`-style
- * placeholders filled from `vars`.
+ * The string `key` in `lang` (falling back to English until `loadLanguage(lang)` has
+ * resolved), with `{name}`-style placeholders filled from `vars`.
  */
 export function msg(key: MessageKey, lang: string | undefined, vars: Record<string, string | number> = {}): string {
   const template = catalogues[baseLanguage(lang)]?.[key] ?? en[key];
   return template.replace(/\{(\w+)\}/g, (whole, name: string) => (name in vars ? String(vars[name]) : whole));
 }
-
-/** Languages Perch has its own strings for. */
-export const SUPPORTED_LANGUAGES: readonly string[] = Object.keys(catalogues);
 
 /** Text direction for a language. */
 export function directionOf(lang: string | undefined): 'rtl' | 'ltr' {

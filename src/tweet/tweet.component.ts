@@ -2,8 +2,7 @@
  * `<perch-tweet>`: one X post rendered natively (no iframe), from the embed server
  * or from inline JSON, with the publisher's pasted markup as the fallback.
  */
-import { LitElement, html, nothing, type PropertyValues, type TemplateResult } from 'lit';
-import { property, state } from 'lit/decorators.js';
+import { LitElement, html, isServer, nothing, type PropertyValues, type TemplateResult } from 'lit';
 import { isPostId, type PostResult } from '../data/model.js';
 import { parsePostResult } from '../data/validate-model.js';
 import { ConsentController } from '../consent/consent-controller.js';
@@ -13,7 +12,7 @@ import { PerchErrorEvent, PerchLoadEvent, PerchRenderEvent, type PerchErrorReaso
 import { pageTheme, requestTimeoutMs, resolveServer } from '../shared/page-config.js';
 import { unobserveNear, whenNear } from '../shared/lazy.js';
 import { msg } from '../shared/i18n.js';
-import { whenSwapIsStable } from '../shared/stable-swap.js';
+import { LanguageController } from '../shared/language-controller.js';
 import { renderPostResult, type RenderContext } from './post-view.js';
 import { postStyles, themeStyles } from './tweet.styles.js';
 
@@ -67,48 +66,71 @@ interface Failure {
 export class PerchTweet extends LitElement {
   static override styles = [themeStyles, postStyles];
 
+  // Declared without decorators: the decorator helpers would otherwise ship on every post page.
+  static override properties = {
+    tweetId: { attribute: 'tweet-id', reflect: true },
+    theme: { reflect: true },
+    width: { type: Number },
+    align: { reflect: true },
+    dnt: {},
+    cards: {},
+    conversation: {},
+    server: {},
+    loading: {},
+    swap: {},
+    timeZone: { attribute: 'time-zone' },
+    result: { state: true },
+    failure: { state: true },
+  };
+
   /** The post's numeric id. */
-  @property({ attribute: 'tweet-id', reflect: true }) tweetId = '';
+  tweetId = '';
 
   /** `light`, `dark`, or `auto` (follows `prefers-color-scheme`). Defaults to the page setting, else light. */
-  @property({ reflect: true }) theme: Theme | undefined;
+  theme: Theme | undefined;
 
   /** Width in CSS pixels, 250–550 (default 550). */
-  @property({ type: Number }) width: number | undefined;
+  width: number | undefined;
 
   /** `left`, `center` or `right`. */
-  @property({ reflect: true }) align: 'left' | 'center' | 'right' | undefined;
+  align: 'left' | 'center' | 'right' | undefined;
 
   /** Opt out of tailoring (`true`); forced on by the site-wide under-13 switch. */
-  @property() dnt: string | undefined;
+  dnt: string | undefined;
 
   /** `hidden` hides the link card. */
-  @property() cards: string | undefined;
+  cards: string | undefined;
 
   /** `none` hides the parent post and "Replying to". */
-  @property() conversation: string | undefined;
+  conversation: string | undefined;
 
   /** Embed server base URL; defaults to the page's `perch:server` meta tag or the script's origin. */
-  @property() server: string | undefined;
+  server: string | undefined;
 
   /** `lazy` (default): fetch when about one viewport away. `eager`: fetch at once. */
-  @property() loading: 'lazy' | 'eager' = 'lazy';
+  loading: 'lazy' | 'eager' = 'lazy';
 
   /**
    * `auto` (default): when the post arrives while the reader is looking at a pasted
    * fallback, the swap waits until it would move nothing (out of view, or the reader
    * interacts). `immediate`: swap as soon as the post arrives.
    */
-  @property() swap: 'auto' | 'immediate' = 'auto';
+  swap: 'auto' | 'immediate' = 'auto';
 
   /** Time zone for the timestamp (IANA name); the reader's own by default. */
-  @property({ attribute: 'time-zone' }) timeZone: string | undefined;
+  timeZone: string | undefined;
 
-  @state() private result: PostResult | undefined;
-  @state() private failure: Failure | undefined;
+  private result: PostResult | undefined;
+  private failure: Failure | undefined;
 
   /** The consent decision sits in the data path: no request and no X host unless it allows. */
   private readonly consent = new ConsentController(this, { purpose: 'content', firstParty: true });
+
+  /** Perch's own labels in a language other than English load on demand; the post waits for them. */
+  private readonly language = new LanguageController(this, () => (isServer ? this.getAttribute('lang') : this.lang) || undefined);
+
+  /** The element arrived with a server-rendered (declarative) shadow root. */
+  private serverRendered = false;
 
   private requested = '';
   private waitingForConsent = false;
@@ -129,6 +151,14 @@ export class PerchTweet extends LitElement {
     }
   }
 
+  protected override createRenderRoot(): HTMLElement | DocumentFragment {
+    if (!isServer && this.shadowRoot !== null) this.serverRendered = true;
+    // A server-rendered (declarative) shadow root, but Lit's hydration support was not loaded
+    // first (`perch-widgets/hydrate`): render afresh in it rather than beside the static copy.
+    if (!isServer && this.shadowRoot !== null && Object.getOwnPropertyDescriptor(LitElement, 'observedAttributes') === undefined) this.shadowRoot.replaceChildren();
+    return super.createRenderRoot();
+  }
+
   override connectedCallback(): void {
     super.connectedCallback();
     if (this.theme === undefined) this.theme = pageTheme() ?? 'light';
@@ -147,7 +177,10 @@ export class PerchTweet extends LitElement {
   protected override willUpdate(changed: PropertyValues<this>): void {
     if (changed.has('width')) {
       const w = this.width;
-      if (w === undefined || !Number.isFinite(w)) this.style.removeProperty('--perch-width');
+      // Server rendering (Lit SSR) has no CSSOM: the width goes out as a style attribute, which the client then sets through CSSOM to the same value.
+      if (isServer) {
+        if (w !== undefined && Number.isFinite(w)) this.setAttribute('style', `--perch-width: ${Math.min(MAX_WIDTH, Math.max(MIN_WIDTH, w))}px`);
+      } else if (w === undefined || !Number.isFinite(w)) this.style.removeProperty('--perch-width');
       else this.style.setProperty('--perch-width', `${Math.min(MAX_WIDTH, Math.max(MIN_WIDTH, w))}px`);
     }
     // Also covers an element created, connected, and only then given its id (as scripts do).
@@ -204,11 +237,21 @@ export class PerchTweet extends LitElement {
           this.accept(result, false);
           return;
         }
+        // The fallback is on screen: wait for a moment when swapping moves nothing. That logic
+        // loads only on pages where it is needed (most posts arrive before they are seen).
         this.cancelSwap?.();
-        this.cancelSwap = whenSwapIsStable(this, () => {
+        let cancelled = false;
+        this.cancelSwap = () => void (cancelled = true);
+        const commit = (): void => {
           this.cancelSwap = undefined;
-          if (this.tweetId === id) this.accept(result, false);
-        });
+          if (!cancelled && this.tweetId === id) this.accept(result, false);
+        };
+        import('../shared/stable-swap.js').then(
+          ({ whenSwapIsStable }) => {
+            if (!cancelled) this.cancelSwap = whenSwapIsStable(this, commit);
+          },
+          commit, // could not load it: better a swap now than never
+        );
       },
       (error: unknown) => {
         if (this.tweetId !== id) return;
@@ -241,14 +284,22 @@ export class PerchTweet extends LitElement {
   }
 
   private get context(): RenderContext {
+    // Under Lit SSR the DOM shim has no `lang` property and no consent core (no page): read the attribute, and load nothing from X's hosts.
+    const lang = isServer ? (this.getAttribute('lang') ?? '') : this.lang;
     return {
-      lang: this.lang === '' ? undefined : this.lang,
+      lang: lang === '' ? undefined : lang,
       server: resolveServer(this.server),
       hideCards: this.cards === 'hidden',
       hideThread: this.conversation === 'none',
       timeZone: this.timeZone,
-      xContentAllowed: this.consent.core.allows('content'),
+      xContentAllowed: isServer ? false : this.consent.core.allows('content'),
     };
+  }
+
+  protected override shouldUpdate(changed: PropertyValues<this>): boolean {
+    // A server-rendered post already shows its labels: it is adopted (hydrated) only once the
+    // same strings are here, so the first client render matches what is on screen.
+    return super.shouldUpdate(changed) && (this.language.ready || !this.serverRendered);
   }
 
   protected override render(): TemplateResult {
@@ -257,7 +308,7 @@ export class PerchTweet extends LitElement {
       const server = resolveServer(this.server);
       return html`<div class="consent">${this.consent.renderPlaceholder({ what: msg('consentWhatPost', this.lang || undefined), from: server === undefined ? 'x.com' : new URL(server).host, lang: this.lang || undefined })}</div>`;
     }
-    if (result === undefined) return this.renderFallback();
+    if (result === undefined || !this.language.ready) return this.renderFallback();
     try {
       return html`<div class="frame">${renderPostResult(result, this.context)}</div>`;
     } catch (error: unknown) {
@@ -278,7 +329,7 @@ export class PerchTweet extends LitElement {
     // Consent may have arrived since the last render: start what was waiting for it.
     if (this.waitingForConsent && this.consent.allowed && this.isConnected) this.startLoading();
     const result = this.result;
-    if (result !== undefined && result !== this.rendered) {
+    if (result !== undefined && result !== this.rendered && this.language.ready) {
       this.rendered = result;
       if (result.kind === 'post') {
         this.stopImpressions?.();

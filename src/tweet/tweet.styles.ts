@@ -98,6 +98,8 @@ export const postStyles = css`
   .grid-4 { grid-template-columns: 1fr 1fr; grid-template-rows: 1fr 1fr; aspect-ratio: 16 / 9; }
   .photo { display: block; position: relative; overflow: hidden; background: var(--_hover); min-height: 0; }
   .photo img, .video img { position: absolute; inset: 0; width: 100%; height: 100%; object-fit: cover; display: block; }
+  .sizer { display: block; width: 100%; height: auto; }
+  .video > perch-video { position: absolute; inset: 0; }
   .video { position: relative; background: #000; }
   .play { position: absolute; inset: 50% auto auto 50%; transform: translate(-50%, -50%); width: 64px; height: 64px; border-radius: 50%; background: #1d9bf0; color: #fff; display: grid; place-items: center; border: 4px solid #fff; }
   .gif-label { position: absolute; left: 8px; bottom: 8px; background: rgba(0, 0, 0, 0.77); color: #fff; font-weight: 700; font-size: 13px; padding: 0 4px; border-radius: 4px; }
@@ -115,8 +117,9 @@ export const postStyles = css`
   .card.space { padding: 16px; font-weight: 700; background: #7856ff; color: #fff; }
   .poll ul { list-style: none; margin: 12px 0 0; padding: 0; display: grid; gap: 6px; }
   .poll li { position: relative; display: flex; justify-content: space-between; padding: 4px 8px; border-radius: 4px; overflow: hidden; }
-  .poll .bar { position: absolute; inset: 0 auto 0 0; background: var(--_hover); border-radius: 4px; }
-  .poll li.leading .bar { background: color-mix(in srgb, var(--_link) 25%, transparent); }
+  .poll .bar { position: absolute; inset: 0; width: 100%; height: 100%; border-radius: 4px; }
+  .poll .bar rect { fill: var(--_hover); }
+  .poll li.leading .bar rect { fill: color-mix(in srgb, var(--_link) 25%, transparent); }
   .poll li.leading { font-weight: 700; }
   .poll .label, .poll .pct { position: relative; }
   .poll-meta { color: var(--_muted); margin: 8px 0 0; font-size: 0.9375em; }

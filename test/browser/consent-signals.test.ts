@@ -115,6 +115,12 @@ function setNavigator(name: string, value: unknown): void {
   Object.defineProperty(navigator, name, { value, configurable: true });
 }
 
+/** Waits until every consent platform on the page has answered (their adapters load on demand), and the probe re-rendered. */
+async function settle(el?: SignalProbe): Promise<void> {
+  await getConsentCore().whenSettled();
+  await el?.updateComplete;
+}
+
 /** Requests seen so far, once `prefix` has been requested (polled: the DevTools event arrives a little later). */
 async function requestsAfter(prefix: string): Promise<string[]> {
   const start = Date.now();
@@ -161,6 +167,7 @@ describe('consent signals', () => {
       window.PerchConfig = { consent: { tcfVendorId: 123, timeoutMs: 150 } };
       const cmp = installTcf(tcData({ purpose: { consents: { 1: true }, legitimateInterests: {} }, vendor: { consents: { 123: true }, legitimateInterests: {} } }));
       const el = await fixture<SignalProbe>(html`<signal-probe></signal-probe>`);
+      await settle(el);
       expect(loaded(el)).to.equal(true);
       expect(policy().content).to.deep.equal({ granted: true, decidedBy: 'tcf' });
       expect(policy().tailoring).to.deep.equal({ allowed: false, decidedBy: 'tcf' });
@@ -169,6 +176,7 @@ describe('consent signals', () => {
       resetConsentCoreForTests();
       expect(cmp.removed, 'the listener is removed with its listenerId').to.deep.equal([1]);
       installTcf(tcData({ purpose: { consents: { 1: true, 3: true, 4: true }, legitimateInterests: {} }, vendor: { consents: { 123: true }, legitimateInterests: {} } }));
+      await settle();
       expect(getConsentCore().policy().tailoring).to.deep.equal({ allowed: true, decidedBy: 'tcf' });
       expect(getConsentCore().effectiveDnt(false)).to.equal(false);
     });
@@ -178,16 +186,19 @@ describe('consent signals', () => {
       window.PerchConfig = { consent: { tcfVendorId: 123, timeoutMs: 150 } };
       installTcf(tcData({ purpose: { consents: { 1: true }, legitimateInterests: {} }, vendor: { consents: { 999: true }, legitimateInterests: {} } }));
       const el = await fixture<SignalProbe>(html`<signal-probe></signal-probe>`);
+      await settle(el);
       expect(loaded(el)).to.equal(false);
       expect(getConsentCore().state).to.equal('denied');
       expect((await quietRequests()).filter((u) => !u.startsWith(location.origin))).to.deep.equal([]);
     });
 
-    it('without a vendor id, publisher consent for purpose 1 is needed', () => {
+    it('without a vendor id, publisher consent for purpose 1 is needed', async () => {
       installTcf(tcData({ purpose: { consents: { 1: true }, legitimateInterests: {} } }));
+      await settle();
       expect(getConsentCore().allows('content')).to.equal(false);
       resetConsentCoreForTests();
       installTcf(tcData({ purpose: { consents: { 1: true }, legitimateInterests: {} }, publisher: { consents: { 1: true } } }));
+      await settle();
       expect(getConsentCore().allows('content')).to.equal(true);
     });
 
@@ -208,6 +219,7 @@ describe('consent signals', () => {
     it('a later user action in the CMP overrides an earlier revoke on the page', async () => {
       const cmp = installTcf(tcData({ purpose: { consents: { 1: true }, legitimateInterests: {} }, publisher: { consents: { 1: true } } }));
       const core = getConsentCore();
+      await settle();
       expect(core.allows('content')).to.equal(true);
       core.revoke();
       expect(core.state).to.equal('unknown');
@@ -219,6 +231,7 @@ describe('consent signals', () => {
       window.PerchConfig = { consent: { mode: 'auto', timeoutMs: 150 } };
       installTcf(tcData({ gdprApplies: false }));
       const el = await fixture<SignalProbe>(html`<signal-probe></signal-probe>`);
+      await settle(el);
       expect(loaded(el)).to.equal(true);
       expect(policy()).to.deep.include({ consentApplies: false, content: { granted: true, decidedBy: 'mode' } });
     });
@@ -227,6 +240,7 @@ describe('consent signals', () => {
       window.PerchConfig = { consent: { mode: 'auto', timeoutMs: 150 } };
       installTcf(tcData({ gdprApplies: true }));
       const el = await fixture<SignalProbe>(html`<signal-probe></signal-probe>`);
+      await settle(el);
       expect(loaded(el)).to.equal(false);
       expect(policy().consentApplies).to.equal(true);
     });
@@ -336,6 +350,7 @@ describe('consent signals', () => {
       win['wp_consent_type'] = 'optin';
       win['wp_has_consent'] = (category: string): boolean => category === 'marketing' && marketing;
       const el = await fixture<SignalProbe>(html`<signal-probe></signal-probe>`);
+      await settle(el);
       expect(loaded(el)).to.equal(false);
       expect(policy().content).to.deep.equal({ granted: false, decidedBy: 'wp-consent' });
       marketing = true;

@@ -81,7 +81,7 @@ describe('<perch-timeline> options', () => {
   it('theme, width, border-color and lang', async () => {
     const el = await fixture<PerchTimeline>(html`<perch-timeline theme="dark" width="400" border-color="#ff0000" lang="fr"></perch-timeline>`);
     el.data = timelinePage(2);
-    await el.updateComplete;
+    await loaded(el); // French strings load on demand; the posts wait for them
     expect(getComputedStyle(q(el, '.frame')!).backgroundColor).to.equal('rgb(0, 0, 0)');
     expect(el.getBoundingClientRect().width).to.be.closeTo(400, 1);
     expect(getComputedStyle(q(el, '.frame')!).borderTopColor).to.equal('rgb(255, 0, 0)');

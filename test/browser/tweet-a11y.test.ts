@@ -3,17 +3,19 @@ import '../../src/tweet/tweet.js';
 import type { PerchTweet } from '../../src/tweet/tweet.component.js';
 import { fixtureFiles, fixturePost } from './support/fixtures.js';
 
+// One test per fixture and theme: each is checked on its own, in a clean page.
+const files = await fixtureFiles();
+
 describe('<perch-tweet> accessibility', () => {
   for (const theme of ['light', 'dark'] as const) {
-    it(`has no axe violations in the ${theme} theme, for every fixture`, async () => {
-      for (const file of await fixtureFiles()) {
-        const post = await fixturePost(file);
+    for (const file of files) {
+      it(`has no axe violations in the ${theme} theme: ${file}`, async () => {
         const el = await fixture<PerchTweet>(html`<perch-tweet theme=${theme}></perch-tweet>`);
-        el.data = post;
+        el.data = await fixturePost(file);
         await el.updateComplete;
         await expect(el, file).to.be.accessible();
-      }
-    });
+      });
+    }
   }
 
   it('every link and control is reachable by keyboard', async () => {

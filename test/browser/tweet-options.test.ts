@@ -12,7 +12,9 @@ async function render(result: PostResult, attrs: Record<string, string> = {}): P
   script.textContent = JSON.stringify(result);
   el.append(script);
   const wrap = await fixture<HTMLDivElement>(html`<div style="width: 800px"></div>`);
+  const rendered = new Promise((resolve) => el.addEventListener('perch-render', resolve, { once: true }));
   wrap.append(el);
+  await rendered; // a post in another language waits for Perch's strings in it
   await el.updateComplete;
   return el;
 }

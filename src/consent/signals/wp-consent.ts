@@ -34,8 +34,11 @@ function read(): WpConsentAnswer | undefined {
   return { marketing: fn(WP_CATEGORY) === true, consentType: typeof type === 'string' ? type : undefined };
 }
 
-/** Listens to the WordPress Consent API. `absent` when `wp_has_consent` is missing (its change event is still heard). */
-export function watchWpConsent(options: { timeoutMs: number }, onStatus: StatusListener<WpConsentAnswer>): Stop {
+/**
+ * Listens to the WordPress Consent API. `absent` when `wp_has_consent` is missing (its change event is still heard).
+ * `first` is a change event that arrived before this adapter was loaded; it is applied at once.
+ */
+export function watchWpConsent(options: { timeoutMs: number }, onStatus: StatusListener<WpConsentAnswer>, first?: Event): Stop {
   const present = hasConsentFn() !== undefined;
   let stopSource: Stop = () => undefined;
   const onChange = (event: Event): void => {
@@ -58,6 +61,7 @@ export function watchWpConsent(options: { timeoutMs: number }, onStatus: StatusL
   } else {
     onStatus({ status: 'absent' });
   }
+  if (first !== undefined) onChange(first);
   return () => {
     document.removeEventListener(WP_CHANGE_EVENT, onChange);
     stopSource();

@@ -1,4 +1,5 @@
 import { ifDefined } from 'lit/directives/if-defined.js';
+import { sizer } from './sizer.js';
 /** The link card X shows under a post, and the Spaces card. */
 import { html, nothing, type TemplateResult } from 'lit';
 import type { LinkCard } from '../../data/model.js';
@@ -19,7 +20,7 @@ export function renderCard(card: LinkCard | undefined, ctx: RenderContext): Temp
   return html`<a part="card" class="card ${large ? 'large' : 'small'}" href=${href} target="_blank" rel="noopener noreferrer nofollow">
     ${image === undefined
       ? nothing
-      : html`<span class="card-image" style=${`aspect-ratio: ${large ? `${image.width} / ${image.height}` : '1 / 1'}`}><img src=${ifDefined(mediaSrc(image.url, ctx))} alt=${image.altText ?? ''} loading="lazy" decoding="async" referrerpolicy="no-referrer" /></span>`}
+      : html`<span class="card-image">${large ? sizer(image.width, image.height) : sizer(1, 1)}<img src=${ifDefined(mediaSrc(image.url, ctx))} alt=${image.altText ?? ''} loading="lazy" decoding="async" referrerpolicy="no-referrer" /></span>`}
     <span class="card-text">
       ${card.domain === undefined ? nothing : html`<span class="card-domain">${card.domain}</span>`}
       ${card.title === undefined ? nothing : html`<span class="card-title" dir="auto">${card.title}</span>`}

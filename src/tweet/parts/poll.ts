@@ -15,7 +15,7 @@ export function renderPoll(poll: Poll | undefined, ctx: RenderContext): Template
       ${poll.options.map((o) => {
         const pct = total > 0 ? Math.round((o.votes / total) * 1000) / 10 : 0;
         return html`<li class=${o.votes === best && total > 0 ? 'leading' : ''}>
-          <span class="bar" style=${`width: ${pct}%`}></span><span class="label" dir="auto">${o.label}</span><span class="pct">${number.format(pct)}%</span>
+          <svg class="bar" viewBox="0 0 100 1" preserveAspectRatio="none" aria-hidden="true" focusable="false"><rect width=${pct} height="1"></rect></svg><span class="label" dir="auto">${o.label}</span><span class="pct">${number.format(pct)}%</span>
         </li>`;
       })}
     </ul>

@@ -1,0 +1,15 @@
+/** Perch's interface strings in this language (loaded only when a widget needs them). */
+import type { Catalogue } from '../i18n.js';
+
+const strings: Catalogue = {
+  replyingTo: '返信先',
+  reply: '返信',
+  repost: 'リポスト',
+  like: 'いいね',
+  viewOnX: 'Xで見る',
+  edited: '編集済み',
+  loadFailed: 'このポストを読み込めませんでした。',
+  'not-found': 'このポストは表示できません。',
+};
+
+export default strings;
