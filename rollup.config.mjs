@@ -3,8 +3,9 @@
 import typescript from '@rollup/plugin-typescript';
 import { nodeResolve } from '@rollup/plugin-node-resolve';
 import terser from '@rollup/plugin-terser';
+import { cdnChunks } from './scripts/cdn-chunks.mjs';
 
-const external = (id) => /^(lit|lit-html|lit-element|@lit\/|@lit-labs\/|js-cookie)(\/|$)/.test(id);
+const external = (id) => /^(lit|lit-html|lit-element|js-cookie|react|react-dom)(\/|$)|^@lit(-labs)?\//.test(id);
 
 const terserOptions = { ecma: 2020, module: true, compress: { passes: 2 }, format: { comments: false } };
 
@@ -20,8 +21,24 @@ const builds = [
       'consent/index': 'src/consent/index.ts',
       'timeline/timeline.component': 'src/timeline/timeline.component.ts',
       'timeline/timeline': 'src/timeline/timeline.ts',
+      'render/hydrate-support': 'src/render/hydrate-support.ts',
+      'video/video.component': 'src/video/video.component.ts',
+      'video/video': 'src/video/video.ts',
       'consent/consent-settings': 'src/consent/consent-settings.ts',
       'consent/disclosure': 'src/consent/disclosure.ts',
+      'buttons/index': 'src/buttons/index.ts',
+      'buttons/share-button.component': 'src/buttons/share-button.component.ts',
+      'buttons/follow-button.component': 'src/buttons/follow-button.component.ts',
+      'buttons/mention-button.component': 'src/buttons/mention-button.component.ts',
+      'buttons/hashtag-button.component': 'src/buttons/hashtag-button.component.ts',
+      'buttons/buttons': 'src/buttons/buttons.ts',
+      'react/index': 'src/react/index.ts',
+      'react/tweet': 'src/react/tweet.ts',
+      'react/timeline': 'src/react/timeline.ts',
+      'react/consent-settings': 'src/react/consent-settings.ts',
+      'react/disclosure': 'src/react/disclosure.ts',
+      'react/video': 'src/react/video.ts',
+      'react/buttons': 'src/react/buttons.ts',
     },
     external,
     output: { dir: 'dist/npm', format: 'es', preserveModules: true, preserveModulesRoot: 'src', sourcemap: true },
@@ -48,6 +65,8 @@ const builds = [
       'perch-tweet': 'src/cdn/entries/tweet.ts',
       'perch-consent': 'src/cdn/entries/consent.ts',
       'perch-timeline': 'src/cdn/entries/timeline.ts',
+      'perch-video': 'src/cdn/entries/video.ts',
+      'perch-buttons': 'src/cdn/entries/buttons.ts',
       'x-compat': 'src/cdn/entries/x-compat.ts',
     },
     output: {
@@ -55,6 +74,7 @@ const builds = [
       format: 'es',
       entryFileNames: '[name].js',
       chunkFileNames: 'chunks/[name]-[hash].js',
+      manualChunks: cdnChunks,
       sourcemap: true,
     },
     plugins: [

@@ -9,16 +9,18 @@ import { MemoryCache } from './cache/memory-cache.js';
 import type { PostCache } from './cache/post-cache.js';
 import { RedisCache } from './cache/redis-cache.js';
 import { resolveConfig, type ServerConfig } from './config.js';
-import { HttpError, sendError, sendJson, type RequestContext } from './http/context.js';
+import { HttpError, LazyRequestContext, plainPath, sendError, sendJson } from './http/context.js';
 import { Router } from './http/router.js';
 import { createLogger, type Logger } from './log.js';
-import { Metrics } from './metrics.js';
+import { Metrics, type LabelledCounter } from './metrics.js';
 import { CachingPostService } from './posts/caching-post-service.js';
 import { registerMediaPlaceholder } from './routes/media-placeholder.js';
 import { registerMediaProxy } from './routes/media-proxy.js';
 import { registerStaticRoutes } from './routes/static-files.js';
 import { registerTweetRoutes } from './routes/tweets.js';
-import { createUpstream } from './upstream/create-upstream.js';
+import { registerRenderRoutes } from './routes/render.js';
+import { registerOembed } from './routes/oembed.js';
+import { createUpstream, timelineUpstreamFor } from './upstream/create-upstream.js';
 import { registerTimelineRoutes } from './timelines/timeline-routes.js';
 import { registerImpressions } from './impressions/index.js';
 
@@ -73,7 +75,8 @@ export async function startServer(partial: Partial<ServerConfig> = {}): Promise<
     ctx.res.end(ctx.method === 'HEAD' ? undefined : body);
   });
   registerTweetRoutes(router, posts, { adminToken: config.adminToken });
-  registerTimelineRoutes(router, { rootDir: config.rootDir, now: config.now });
+  const timelineUpstream = timelineUpstreamFor(upstream);
+  registerTimelineRoutes(router, { rootDir: config.rootDir, now: config.now, ...(timelineUpstream !== undefined ? { upstream: timelineUpstream } : {}) });
   const impressions = await registerImpressions(router, {
     store: config.store,
     dataDir: config.dataDir,
@@ -138,48 +141,68 @@ async function registerOptionalRoutes(router: Router, config: ServerConfig, post
   void posts;
   void publicUrl;
   void log;
+  registerRenderRoutes(router, posts, { publicUrl, demoRoot: config.serveDemo ? config.rootDir : undefined });
+  registerOembed(router, posts, { publicUrl });
   // With the built-in data there is no X to fetch from: allowed media URLs get a placeholder.
   if (config.upstream === 'fixtures' && config.mediaResolveOrigin === undefined) registerMediaPlaceholder(router);
   else registerMediaProxy(router, { resolveOrigin: config.mediaResolveOrigin, metrics });
 }
 
+/** The requests counter of each metrics registry (label strings cached, not rebuilt per request). */
+const requestCounters = new WeakMap<Metrics, LabelledCounter>();
+
+function requestCounter(metrics: Metrics): LabelledCounter {
+  let counter = requestCounters.get(metrics);
+  if (counter === undefined) {
+    counter = metrics.counter('perch_http_requests_total', 'HTTP requests answered.', ['route', 'method', 'status']);
+    requestCounters.set(metrics, counter);
+  }
+  return counter;
+}
+
 async function handle(req: IncomingMessage, res: ServerResponse, router: Router, config: ServerConfig, log: Logger, metrics: Metrics): Promise<void> {
-  const started = performance.now();
+  const debug = log.enabled?.('debug') ?? true;
+  const started = debug ? performance.now() : 0;
   const method = req.method ?? 'GET';
   const rawUrl = req.url ?? '/';
-  let url = new URL('http://localhost/');
-  const ctx: RequestContext = { req, res, method, url, params: {} };
+  // Plain targets (nearly all) skip `new URL()`: the path is the target up to `?`; ctx.url parses on first use.
+  const plain = rawUrl.length > MAX_URL_LENGTH ? undefined : plainPath(rawUrl);
+  let pathname = plain ?? '/';
+  const ctx = new LazyRequestContext(req, res, method, plain === undefined ? '/' : rawUrl, pathname);
   let route = 'unmatched';
   setSecurityHeaders(res);
   applyCors(req, res, config);
   try {
     if (rawUrl.length > MAX_URL_LENGTH) throw new HttpError(414, 'url-too-long', `Request URLs are limited to ${MAX_URL_LENGTH} characters.`);
-    try {
-      url = new URL(rawUrl, 'http://localhost');
-    } catch {
-      throw new HttpError(400, 'bad-url', 'The request URL could not be parsed.');
+    if (plain === undefined) {
+      try {
+        ctx.url = new URL(rawUrl, 'http://localhost');
+      } catch {
+        throw new HttpError(400, 'bad-url', 'The request URL could not be parsed.');
+      }
+      pathname = ctx.url.pathname;
     }
-    ctx.url = url;
-    if (method === 'OPTIONS' && url.pathname === '/v1/impressions') res.setHeader('access-control-allow-origin', '*');
+    if (method === 'OPTIONS' && pathname === '/v1/impressions') res.setHeader('access-control-allow-origin', '*');
     if (method === 'OPTIONS') {
       res.writeHead(204, { 'access-control-allow-methods': 'GET, HEAD, POST, DELETE, OPTIONS', 'access-control-allow-headers': 'content-type, authorization', 'access-control-max-age': '600' });
       res.end();
       return;
     }
-    const match = router.match(method, url.pathname);
-    if (match === undefined) throw new HttpError(404, 'not-found', `Nothing at ${url.pathname}.`);
+    const match = router.match(method, pathname);
+    if (match === undefined) throw new HttpError(404, 'not-found', `Nothing at ${pathname}.`);
     if ('allowed' in match) throw new HttpError(405, 'method-not-allowed', `${method} is not allowed here.`, undefined, { allow: match.allowed.join(', ') });
     ctx.params = match.params;
     route = match.pattern;
-    await match.handler(ctx);
+    const pending = match.handler(ctx);
+    if (pending !== undefined) await pending; // a synchronous answer (cache hit) needs no await
   } catch (error) {
     const httpError = error instanceof HttpError ? error : new HttpError(500, 'internal', 'Something went wrong on the embed server.');
-    if (!(error instanceof HttpError)) log.error('unhandled', { path: url.pathname, error: error instanceof Error ? error.message : String(error) });
+    if (!(error instanceof HttpError)) log.error('unhandled', { path: pathname, error: error instanceof Error ? error.message : String(error) });
     if (!res.headersSent) sendError(ctx, httpError);
     else res.destroy();
   } finally {
-    metrics.inc('perch_http_requests_total', 'HTTP requests answered.', { route, method, status: String(res.statusCode) });
-    log.debug('request', { method, path: url.pathname, status: res.statusCode, ms: Math.round(performance.now() - started) });
+    requestCounter(metrics).inc([route, method, String(res.statusCode)]);
+    if (debug) log.debug('request', { method, path: pathname, status: res.statusCode, ms: Math.round(performance.now() - started) });
   }
 }
 

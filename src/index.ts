@@ -4,6 +4,9 @@
  */
 export { PerchTweet } from './tweet/tweet.component.js';
 export { PerchTimeline } from './timeline/timeline.component.js';
+export { PerchVideo, type VideoAutoplay } from './video/video.component.js';
+export { PerchVideoStateEvent, type PerchVideoState } from './video/video-events.js';
+export { PerchShareButton, PerchFollowButton, PerchMentionButton, PerchHashtagButton, PerchIntentEvent, type ButtonKind } from './buttons/index.js';
 export * from './shared/events.js';
 export type { PerchPageConfig } from './shared/page-config.js';
 export * from './data/model.js';

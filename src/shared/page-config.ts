@@ -11,6 +11,11 @@ export interface PerchPageConfig {
   timeoutMs?: number;
   /** Default theme for every widget. */
   theme?: 'light' | 'dark' | 'auto';
+  /** Video player defaults (`<perch-video>`). */
+  video?: {
+    /** `off` (click to play) or `in-view` (muted, when at least half visible). */
+    autoplay?: 'off' | 'in-view';
+  };
 }
 
 declare global {
@@ -28,6 +33,7 @@ export function setScriptOrigin(origin: string): void {
 }
 
 function meta(name: string): string | undefined {
+  if (typeof document === 'undefined') return undefined; // server rendering: no page
   const el = document.querySelector<HTMLMetaElement>(`meta[name="${name}"]`);
   const content = el?.content.trim();
   return content === undefined || content === '' ? undefined : content;
@@ -39,11 +45,12 @@ function meta(name: string): string | undefined {
  * the Perch script came from. Undefined when none is known.
  */
 export function resolveServer(own: string | null | undefined): string | undefined {
-  const candidates = [own ?? undefined, window.PerchConfig?.server, meta('perch:server'), scriptOrigin];
+  const onPage = typeof window !== 'undefined'; // false under server rendering, where only `own` counts
+  const candidates = [own ?? undefined, onPage ? window.PerchConfig?.server : undefined, meta('perch:server'), scriptOrigin];
   for (const c of candidates) {
     if (c === undefined || c === '') continue;
     try {
-      const url = new URL(c, document.baseURI);
+      const url = new URL(c, onPage ? document.baseURI : undefined);
       if (url.protocol !== 'http:' && url.protocol !== 'https:') continue;
       return url.href.replace(/\/$/, '');
     } catch {
@@ -63,4 +70,11 @@ export function requestTimeoutMs(): number {
 export function pageTheme(): 'light' | 'dark' | 'auto' | undefined {
   const t = window.PerchConfig?.theme ?? meta('perch:theme') ?? meta('twitter:widgets:theme');
   return t === 'light' || t === 'dark' || t === 'auto' ? t : undefined;
+}
+
+/** The page-wide video autoplay policy (`PerchConfig.video.autoplay` or `<meta name="perch:video-autoplay">`), when set. */
+export function pageVideoAutoplay(): 'off' | 'in-view' | undefined {
+  if (typeof window === 'undefined') return undefined;
+  const a = window.PerchConfig?.video?.autoplay ?? meta('perch:video-autoplay');
+  return a === 'off' || a === 'in-view' ? a : undefined;
 }

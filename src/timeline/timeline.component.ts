@@ -7,12 +7,14 @@ import { trackImpressions } from '../impressions/impression-tracker.js';
 import { LitElement, html, nothing, type PropertyValues, type TemplateResult } from 'lit';
 import { property, state } from 'lit/decorators.js';
 import { classMap } from 'lit/directives/class-map.js';
+import { guard } from 'lit/directives/guard.js';
 import { ifDefined } from 'lit/directives/if-defined.js';
 import { repeat } from 'lit/directives/repeat.js';
-import { styleMap } from 'lit/directives/style-map.js';
+import { cspStyleMap } from '../shared/csp-style-map.js';
 import type { PostResult } from '../data/model.js';
 import { DEFAULT_TIMELINE_LIMIT, MAX_TIMELINE_LIMIT, parseTimelinePage, timelineQueryProblem, type TimelinePage, type TimelineQuery, type TimelineSource } from '../data/timeline.js';
 import { ConsentController } from '../consent/consent-controller.js';
+import { LanguageController } from '../shared/language-controller.js';
 import { PerchErrorEvent, type PerchErrorReason } from '../shared/events.js';
 import { msg } from '../shared/i18n.js';
 import { unobserveNear, whenNear } from '../shared/lazy.js';
@@ -130,13 +132,16 @@ export class PerchTimeline extends LitElement {
   @state() private loadingMore = false;
   @state() private moreFailed = false;
   @state() private announcement = '';
-  @state() private scrollPosition = 0;
-  @state() private viewportHeight = DEFAULT_TIMELINE_HEIGHT;
+  /** Not reactive: scrolling re-renders only when it changes which posts are rendered (see `readViewport`). */
+  private scrollPosition = 0;
+  private viewportHeight = DEFAULT_TIMELINE_HEIGHT;
   /** Bumped when measured heights change, to recompute the range. */
   @state() private layoutVersion = 0;
 
   /** The consent decision sits in the data path: no request unless it allows. */
   private readonly consent = new ConsentController(this, { purpose: 'content', firstParty: true });
+  /** Posts wait for Perch's strings in the timeline's language (loaded on demand). */
+  private readonly language = new LanguageController(this, () => this.lang || undefined);
   private readonly list = new VirtualList();
   private range: VisibleRange = { start: 0, end: 0, before: 0, after: 0 };
   private requested = '';
@@ -252,9 +257,17 @@ export class PerchTimeline extends LitElement {
     return this.list.range(this.keys(), this.scrollPosition, this.viewportHeight);
   }
 
+  /** The posts' ids, in order; recomputed only when the posts change (the range is computed every scroll frame). */
   private keys(): string[] {
-    return this.posts.map((p) => p.id);
+    if (this.keysOf !== this.posts) {
+      this.keysOf = this.posts;
+      this.postKeys = this.posts.map((p) => p.id);
+    }
+    return this.postKeys;
   }
+
+  private keysOf: PostResult[] | undefined;
+  private postKeys: string[] = [];
 
   private requestKey(query: TimelineQuery): string {
     return JSON.stringify([resolveServer(this.server), query, this.pageSize, truthy(this.showReplies)]);
@@ -460,6 +473,7 @@ export class PerchTimeline extends LitElement {
       }
       return this.renderFallback();
     }
+    if (!this.language.ready) return this.renderFallback();
     const chrome = this.chromeTokens;
     const fixed = this.fixedCount !== undefined;
     const frame = { frame: true, fixed, noborders: chrome.has('noborders'), transparent: chrome.has('transparent'), noscrollbar: chrome.has('noscrollbar') };
@@ -467,15 +481,15 @@ export class PerchTimeline extends LitElement {
     const { start, end, before, after } = this.range;
     const visible = this.posts.slice(start, end);
     const setSize = this.nextCursor === null ? this.posts.length : -1;
-    return html`<div part="frame" class=${classMap(frame)} style=${styleMap(fixed ? {} : { height: `${this.frameHeight}px` })}>
+    return html`<div part="frame" class=${classMap(frame)} style=${cspStyleMap(fixed ? {} : { height: `${this.frameHeight}px` })}>
       ${chrome.has('noheader') ? nothing : this.renderHeader(page, ctx)}
       <div part="viewport" class="viewport" @scroll=${this.onScroll}>
         ${this.pending.length === 0
           ? nothing
           : html`<div class="new-posts-bar"><button part="new-posts" class="new-posts" type="button" @click=${() => this.showNewPosts()}>${this.newPostsLabel(this.pending.length)}</button></div>`}
         <div part="feed" role="feed" class="feed" aria-label=${timelineMsg('feedLabel', lang, { title: page.title })} aria-busy=${this.loadingMore ? 'true' : 'false'}
-          style=${styleMap({ paddingTop: `${before}px`, paddingBottom: `${after}px` })} @keydown=${this.onFeedKeydown}>
-          ${repeat(visible, (p) => p.id, (p, i) => this.renderItem(p, start + i, setSize, ctx))}
+          style=${cspStyleMap({ paddingTop: `${before}px`, paddingBottom: `${after}px` })} @keydown=${this.onFeedKeydown}>
+          ${repeat(visible, (p) => p.id, (p, i) => this.renderCachedItem(p, start + i, setSize, ctx))}
         </div>
         ${this.renderStatus(fixed, lang)}
       </div>
@@ -495,6 +509,15 @@ export class PerchTimeline extends LitElement {
       </div>
       <a class="x-mark" href=${page.url} target="_blank" rel="noopener noreferrer" aria-label=${msg('viewOnX', ctx.lang)}>${xMark}</a>
     </div>`;
+  }
+
+  /**
+   * An item, re-rendered only when something it shows changed: scrolling re-renders the
+   * timeline every time the rendered range moves, and the posts that stay in view must
+   * not pay for it.
+   */
+  private renderCachedItem(post: PostResult, index: number, setSize: number, ctx: RenderContext): unknown {
+    return guard([post, index, setSize, ctx.lang, ctx.server, ctx.timeZone, ctx.hideCards, ctx.hideThread, ctx.xContentAllowed], () => this.renderItem(post, index, setSize, ctx));
   }
 
   private renderItem(post: PostResult, index: number, setSize: number, ctx: RenderContext): TemplateResult {
@@ -517,7 +540,7 @@ export class PerchTimeline extends LitElement {
     const f = this.failure;
     const lang = this.lang || undefined;
     const reserve = f === undefined && this.fixedCount === undefined ? { minHeight: `${this.frameHeight}px` } : {};
-    return html`<div class="loading" style=${styleMap(reserve)} aria-busy=${f === undefined ? 'true' : 'false'}><slot></slot>${f === undefined
+    return html`<div class="loading" style=${cspStyleMap(reserve)} aria-busy=${f === undefined ? 'true' : 'false'}><slot></slot>${f === undefined
         ? nothing
         : html`<p part="message" class="message" role="status">${timelineMsg('loadFailed', lang)}</p>`}</div>`;
   }
@@ -533,11 +556,13 @@ export class PerchTimeline extends LitElement {
     passive: true,
   };
 
+  /** Read the scroll position (once per frame at most); re-render only if the rendered range must change. */
   private readViewport(): void {
     const viewport = this.renderRoot.querySelector<HTMLElement>('.viewport');
     if (viewport === null) return;
     this.scrollPosition = viewport.scrollTop;
     if (viewport.clientHeight > 0) this.viewportHeight = viewport.clientHeight;
+    if (!sameRange(this.computeRange(), this.range)) this.requestUpdate();
   }
 
   private onResize(entries: ResizeObserverEntry[]): void {
@@ -572,7 +597,7 @@ export class PerchTimeline extends LitElement {
     // Consent may have arrived since the last render: start what was waiting for it.
     if (this.waitingForConsent && this.consent.allowed && this.isConnected) this.startLoading();
     const page = this.page;
-    if (page === undefined) return;
+    if (page === undefined || !this.language.ready) return;
     this.observeItems();
     if (!this.shown) {
       this.shown = true;
@@ -614,6 +639,10 @@ declare global {
   interface HTMLElementTagNameMap {
     'perch-timeline': PerchTimeline;
   }
+}
+
+function sameRange(a: VisibleRange, b: VisibleRange): boolean {
+  return a.start === b.start && a.end === b.end && a.before === b.before && a.after === b.after;
 }
 
 /** The id a timeline impression is counted under (`profile:<user id>` or `list:<list id>`). */

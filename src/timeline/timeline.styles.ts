@@ -20,11 +20,14 @@ export const timelineStyles = css`
   .timeline-header h2 a:hover { text-decoration: underline; }
   .timeline-header .sub { color: var(--_muted); font-size: 0.9375em; overflow: hidden; text-overflow: ellipsis; white-space: nowrap; }
   .viewport { position: relative; flex: 1 1 auto; min-height: 0; overflow-y: auto; overscroll-behavior: contain; }
+  /* A layer of its own: scrolling moves painted pixels instead of repainting the feed every frame. */
+  .frame:not(.fixed) .viewport { will-change: transform; }
   .fixed .viewport { overflow: visible; }
   .noscrollbar .viewport { scrollbar-width: none; }
   .noscrollbar .viewport::-webkit-scrollbar { display: none; }
   .feed { margin: 0; padding: 0; }
-  .item { display: block; border-bottom: 1px solid var(--_border); }
+  /* Each post lays out and paints on its own: a post entering or leaving the range does not repaint the others. */
+  .item { display: block; border-bottom: 1px solid var(--_border); contain: layout paint style; }
   .item:last-child { border-bottom: none; }
   .noborders .item { border-bottom-color: transparent; }
   .item:focus-visible { outline: 2px solid var(--_focus); outline-offset: -2px; }

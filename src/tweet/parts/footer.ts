@@ -14,18 +14,42 @@ export function intentUrls(postId: string): { reply: string; repost: string; lik
   };
 }
 
+/**
+ * Formatters by language (and time zone), built once: constructing an `Intl` formatter
+ * costs far more than formatting with one, and a scrolling timeline formats every post
+ * it shows. A constructor that throws (bad language or zone) is not cached, so it keeps throwing.
+ */
+const formatters = new Map<string, Intl.DateTimeFormat | Intl.NumberFormat>();
+const MAX_FORMATTERS = 64;
+
+function cachedFormatter<F extends Intl.DateTimeFormat | Intl.NumberFormat>(key: string, make: () => F): F {
+  const known = formatters.get(key);
+  if (known !== undefined) return known as F;
+  const made = make();
+  if (formatters.size >= MAX_FORMATTERS) formatters.clear();
+  formatters.set(key, made);
+  return made;
+}
+
+function dateFormatter(kind: 'time' | 'day', lang: string | undefined, timeZone: string | undefined): Intl.DateTimeFormat {
+  return cachedFormatter(JSON.stringify([kind, lang ?? null, timeZone ?? null]), () => {
+    const tz = timeZone === undefined ? {} : { timeZone };
+    const fields: Intl.DateTimeFormatOptions = kind === 'time' ? { hour: 'numeric', minute: '2-digit' } : { month: 'short', day: 'numeric', year: 'numeric' };
+    return new Intl.DateTimeFormat(lang, { ...fields, ...tz });
+  });
+}
+
 /** The post's time, localised: "2:34 PM · Mar 29, 2023". */
 export function formatTimestamp(iso: string, lang: string | undefined, timeZone: string | undefined): string {
   const date = new Date(iso);
   if (Number.isNaN(date.getTime())) return iso;
-  const tz = timeZone === undefined ? {} : { timeZone };
-  const time = new Intl.DateTimeFormat(lang, { hour: 'numeric', minute: '2-digit', ...tz }).format(date);
-  const day = new Intl.DateTimeFormat(lang, { month: 'short', day: 'numeric', year: 'numeric', ...tz }).format(date);
+  const time = dateFormatter('time', lang, timeZone).format(date);
+  const day = dateFormatter('day', lang, timeZone).format(date);
   return `${time} · ${day}`;
 }
 
 function compact(n: number, lang: string | undefined): string {
-  return new Intl.NumberFormat(lang, { notation: 'compact', maximumFractionDigits: 1 }).format(n);
+  return cachedFormatter(JSON.stringify(['compact', lang ?? null]), () => new Intl.NumberFormat(lang, { notation: 'compact', maximumFractionDigits: 1 })).format(n);
 }
 
 /** The footer of a full post. */
