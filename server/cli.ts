@@ -3,6 +3,7 @@
 import { parseArgs } from 'node:util';
 import { ConfigError, startServer, type ServerConfig } from './index.js';
 import { runReport } from './report-cli.js';
+import { DEFAULT_TIMELINE_CACHE } from './config.js';
 
 const HELP = `Usage: perch-server [options]
 
@@ -19,6 +20,7 @@ const HELP = `Usage: perch-server [options]
   --alert-levels <l>  comma-separated fractions of the threshold (default 0.5,0.8,1)
   --webhook-url <url> alerts are POSTed here as JSON
   --fresh-seconds <n> revalidate cached posts older than this (default 900; never served past 24 h)
+  --timeline-cache-seconds <n>  revalidate cached timeline pages older than this (default 60; never served past 24 h)
   --log-level <l>     silent | error | warn | info (default) | debug
   --no-demo           do not serve the demo pages and fixtures
   -h, --help          show this help
@@ -52,6 +54,7 @@ async function main(): Promise<void> {
         'x-api-base-url': { type: 'string' },
         'cache-max-entries': { type: 'string' },
         'fresh-seconds': { type: 'string' },
+        'timeline-cache-seconds': { type: 'string' },
         'data-dir': { type: 'string' },
         threshold: { type: 'string' },
         'alert-levels': { type: 'string' },
@@ -109,6 +112,11 @@ async function main(): Promise<void> {
   if (fresh !== undefined || config.cache !== undefined) {
     if (fresh !== undefined && !/^[0-9]+$/.test(fresh)) fail(new ConfigError('fresh-seconds', 'not a number'));
     config.cache = { maxEntries: config.cache?.maxEntries ?? 50_000, maxBytes: 64 * 1024 * 1024, freshMs: fresh === undefined ? 15 * 60 * 1000 : Number(fresh) * 1000 };
+  }
+  const timelineSeconds = values['timeline-cache-seconds'];
+  if (timelineSeconds !== undefined) {
+    if (!/^[0-9]+$/.test(timelineSeconds)) fail(new ConfigError('timeline-cache-seconds', 'not a number'));
+    config.timelines = { ...DEFAULT_TIMELINE_CACHE, freshMs: Number(timelineSeconds) * 1000 };
   }
   if (env.PERCH_SYNDICATION_URL !== undefined) config.syndicationBaseUrl = env.PERCH_SYNDICATION_URL;
   if (env.PERCH_X_API_URL !== undefined) config.xApiBaseUrl = env.PERCH_X_API_URL;

@@ -36,6 +36,12 @@ export interface ServerConfig {
   syndicationBaseUrl?: string | undefined;
   /** In-process cache limits, and when an entry is revalidated. */
   cache: { maxEntries: number; maxBytes: number; freshMs: number; batchWindowMs?: number };
+  /**
+   * Timeline page cache (X API upstream): pages are revalidated after `freshMs` (default 60 s), kept
+   * at most `keepMs` after their last successful check to serve when X fails (default 1 hour,
+   * never more than 24 hours), and at most `maxEntries` pages in process (default 1000).
+   */
+  timelines: { freshMs: number; keepMs: number; maxEntries: number };
   /** Where the media proxy actually connects for an allowed X media host (tests: a local fake). */
   mediaResolveOrigin?: ((host: string) => string) | undefined;
   /** The server's public base URL (oEmbed HTML points at it); by default the listening URL. */
@@ -47,6 +53,9 @@ export interface ServerConfig {
   /** Impressions: daily threshold, alert levels (fractions), webhook for alerts. */
   impressions: { threshold?: number | undefined; alertLevels?: number[] | undefined; webhookUrl?: string | undefined; projectAfterMs?: number | undefined };
 }
+
+/** Defaults of the timeline page cache. */
+export const DEFAULT_TIMELINE_CACHE: ServerConfig['timelines'] = { freshMs: 60_000, keepMs: 60 * 60 * 1000, maxEntries: 1000 };
 
 /** Find the repository root (the folder whose package.json is perch-widgets). */
 export function findRootDir(start: string = dirname(fileURLToPath(import.meta.url))): string {
@@ -84,6 +93,7 @@ export function resolveConfig(partial: Partial<ServerConfig>): ServerConfig {
     xApiBaseUrl: partial.xApiBaseUrl,
     syndicationBaseUrl: partial.syndicationBaseUrl,
     cache: { maxEntries: 50_000, maxBytes: 64 * 1024 * 1024, freshMs: 15 * 60 * 1000, ...partial.cache },
+    timelines: { ...DEFAULT_TIMELINE_CACHE, ...partial.timelines },
     mediaResolveOrigin: partial.mediaResolveOrigin,
     publicUrl: partial.publicUrl,
     now: partial.now ?? Date.now,
@@ -96,6 +106,9 @@ export function resolveConfig(partial: Partial<ServerConfig>): ServerConfig {
     throw new ConfigError('upstream', 'x-api-v2 needs a bearer token: set X_BEARER_TOKEN in the environment');
   }
   if (!Number.isInteger(config.cache.maxEntries) || config.cache.maxEntries < 1) throw new ConfigError('cache-max-entries', 'must be a positive integer');
+  if (!Number.isFinite(config.timelines.freshMs) || config.timelines.freshMs < 0) throw new ConfigError('timeline-cache-seconds', 'must be 0 or more');
+  if (!Number.isFinite(config.timelines.keepMs) || config.timelines.keepMs <= 0) throw new ConfigError('timelines.keepMs', 'must be positive');
+  if (!Number.isInteger(config.timelines.maxEntries) || config.timelines.maxEntries < 1) throw new ConfigError('timelines.maxEntries', 'must be a positive integer');
   for (const origin of config.allowedOrigins) {
     if (origin !== '*' && !/^https?:\/\/[^/]+$/.test(origin)) throw new ConfigError('allowed-origins', `"${origin}" is not an origin like https://example.com`);
   }

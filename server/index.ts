@@ -22,6 +22,7 @@ import { registerRenderRoutes } from './routes/render.js';
 import { registerOembed } from './routes/oembed.js';
 import { createUpstream, timelineUpstreamFor } from './upstream/create-upstream.js';
 import { registerTimelineRoutes } from './timelines/timeline-routes.js';
+import { CachingTimelines, openTimelineCache, purgeTimelinesToo } from './timelines/caching-timelines.js';
 import { registerImpressions } from './impressions/index.js';
 
 export type { ServerConfig } from './config.js';
@@ -74,9 +75,11 @@ export async function startServer(partial: Partial<ServerConfig> = {}): Promise<
     ctx.res.writeHead(200, { 'content-type': 'text/plain; version=0.0.4; charset=utf-8', 'content-length': String(body.length), 'cache-control': 'no-store' });
     ctx.res.end(ctx.method === 'HEAD' ? undefined : body);
   });
-  registerTweetRoutes(router, posts, { adminToken: config.adminToken });
   const timelineUpstream = timelineUpstreamFor(upstream);
-  registerTimelineRoutes(router, { rootDir: config.rootDir, now: config.now, ...(timelineUpstream !== undefined ? { upstream: timelineUpstream } : {}) });
+  // Timeline pages from X are cached (the fixture timelines cost nothing and are computed per request).
+  const timelineCache = timelineUpstream === undefined ? undefined : new CachingTimelines(timelineUpstream, openTimelineCache(cache, { ...config.timelines, now: config.now }), cache, metrics, log, { freshMs: config.timelines.freshMs, now: config.now });
+  registerTweetRoutes(router, purgeTimelinesToo(posts, timelineCache), { adminToken: config.adminToken });
+  registerTimelineRoutes(router, { rootDir: config.rootDir, now: config.now, ...(timelineUpstream !== undefined ? { upstream: timelineUpstream } : {}), ...(timelineCache !== undefined ? { cache: timelineCache } : {}) });
   const impressions = await registerImpressions(router, {
     store: config.store,
     dataDir: config.dataDir,

@@ -68,6 +68,11 @@ export class RedisCache implements PostCache {
     return new RedisCache(redis, options);
   }
 
+  /** The connection, for other caches that share it (the timeline cache); they never close it. */
+  get connection(): Redis {
+    return this.redis;
+  }
+
   private key(id: string): string {
     return `${this.prefix}post:${id}`;
   }

@@ -10,6 +10,7 @@ import { DEFAULT_TIMELINE_LIMIT, MAX_TIMELINE_LIMIT, MIN_TIMELINE_LIMIT, isCurso
 import { CursorError } from './cursor.js';
 import { isRateLimitError, UpstreamFailure } from '../upstream/upstream.js';
 import { FixtureTimelines, type TimelineUpstream } from './fixture-timelines.js';
+import type { CachedTimelineAnswer, CachingTimelines } from './caching-timelines.js';
 
 /** Options of {@link registerTimelineRoutes}. */
 export interface TimelineRouteOptions {
@@ -19,10 +20,23 @@ export interface TimelineRouteOptions {
   now: () => number;
   /** Where pages come from; the fixture timelines by default. */
   upstream?: TimelineUpstream;
+  /** Serve pages through this cache (which has its own upstream); without it every view asks the upstream. */
+  cache?: CachingTimelines;
 }
 
 /** How long a page may be cached by browsers and CDNs (seconds). */
 const MAX_AGE = 60;
+
+/** Response headers saying how the cache answered (`x-perch-cache`, `age`, and why a page is stale). */
+function cacheHeaders(answer: CachedTimelineAnswer, freshMs: number, now: number): Record<string, string> {
+  const age = Math.max(0, Math.floor((now - answer.checkedAt) / 1000));
+  if (answer.state === 'stale') {
+    return { 'cache-control': 'public, max-age=0', 'x-perch-cache': 'stale', 'x-perch-stale-reason': answer.staleReason ?? 'revalidating', age: String(age) };
+  }
+  // With `age`, shared caches count the time already spent here against max-age (RFC 9111).
+  const maxAge = Math.max(0, Math.min(MAX_AGE, Math.floor(freshMs / 1000)));
+  return { 'cache-control': `public, max-age=${maxAge}`, 'x-perch-cache': answer.state, age: String(age) };
+}
 
 function readLimit(url: URL): number {
   const raw = url.searchParams.get('limit');
@@ -61,8 +75,14 @@ export function registerTimelineRoutes(router: Router, options: TimelineRouteOpt
     const replies = readFlag(ctx.url, 'replies');
     readFlag(ctx.url, 'dnt'); // accepted: nothing here is tailored
     let page;
+    let headers: Record<string, string> = { 'cache-control': `public, max-age=${MAX_AGE}` };
     try {
-      page = await timelines().page(query, { cursor, limit, replies, now: options.now() });
+      if (options.cache === undefined) page = await timelines().page(query, { cursor, limit, replies, now: options.now() });
+      else {
+        const answered = await options.cache.page(query, { cursor, limit, replies, now: options.now() });
+        page = answered.page;
+        headers = cacheHeaders(answered, options.cache.freshMs, options.now());
+      }
     } catch (error) {
       if (error instanceof CursorError) throw new HttpError(400, 'invalid-cursor', error.message, 'cursor');
       if (isRateLimitError(error)) {
@@ -73,7 +93,7 @@ export function registerTimelineRoutes(router: Router, options: TimelineRouteOpt
       throw error;
     }
     if (page === undefined) throw new HttpError(404, 'not-found', `No such ${query.type === 'profile' ? 'profile' : 'list'} timeline.`);
-    sendJson(ctx, 200, page, { 'cache-control': `public, max-age=${MAX_AGE}` });
+    sendJson(ctx, 200, page, headers);
   };
 
   router.on('GET', '/v1/timelines/profile/id/:userId', (ctx) => answer(ctx, { type: 'profile', userId: ctx.params.userId ?? '' }, 'userId'));
