@@ -186,7 +186,9 @@ export class PerchTimeline extends LitElement {
   override connectedCallback(): void {
     super.connectedCallback();
     if (this.theme === undefined) this.theme = pageTheme() ?? 'light';
-    this.startLoading();
+    // A source set only after connecting (as frameworks do) is picked up at the first update;
+    // "no source" is decided there, not here.
+    if (this.query !== undefined) this.startLoading();
     this.scheduleRefresh();
   }
 
@@ -246,7 +248,7 @@ export class PerchTimeline extends LitElement {
       else this.style.removeProperty('--perch-border-color');
     }
     const sourceChanged = ['screenName', 'userId', 'listId', 'ownerScreenName', 'slug', 'server', 'showReplies', 'tweetLimit'].some((k) => changed.has(k as keyof PerchTimeline));
-    if (sourceChanged && this.isConnected && this.hasUpdated && !this.inline) this.startLoading();
+    if ((sourceChanged || !this.hasUpdated) && this.isConnected && !this.inline) this.startLoading();
     if (changed.has('refreshSeconds') && this.hasUpdated) this.scheduleRefresh();
     this.range = this.computeRange();
   }

@@ -131,13 +131,8 @@ describe('perch-widgets/react', () => {
     root = createRoot(container); // for afterEach
   });
 
-  // Skipped until <perch-timeline> handles a source set after it was connected: @lit/react
-  // (like any script doing createElement + append + set properties) sets properties in a
-  // layout effect, after React inserted the element; connectedCallback then finds no source,
-  // fails with `no-source`, and willUpdate ignores the source arriving before the first
-  // update (`this.hasUpdated` is false). <perch-tweet> handles this order; the timeline
-  // needs the same (src/timeline/timeline.component.ts, not owned by the npm work).
-  it.skip('<PerchTimeline> renders a timeline from the embed server and calls onPerchTimelineRender', async () => {
+  // @lit/react sets properties after React inserted the element, so the timeline's source arrives after it connected.
+  it('<PerchTimeline> renders a timeline from the embed server and calls onPerchTimelineRender', async () => {
     const rendered: PerchTimelineRenderEvent[] = [];
     const props: PerchTimelineProps = {
       screenName: 'TwitterDev',

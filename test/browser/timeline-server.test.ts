@@ -43,4 +43,28 @@ describe('<perch-timeline> with the embed server', () => {
     expect((await failed).reason).to.equal('unavailable');
     missing.remove();
   });
+
+  it('loads when its source is set only after it was added to the page (as frameworks do)', async () => {
+    const el = document.createElement('perch-timeline');
+    const errors: string[] = [];
+    el.addEventListener('perch-error', (e) => errors.push((e as Event & { reason: string }).reason));
+    document.body.append(el);
+    el.server = server;
+    el.loading = 'eager';
+    el.tweetLimit = 2;
+    el.screenName = 'TwitterDev';
+    await nextEvent(el, 'perch-timeline-render');
+    expect(errors, 'no "no-source" error on the way').to.deep.equal([]);
+    expect(el.postCount).to.equal(2);
+    // Given its source after its first render, it loads too.
+    const late = document.createElement('perch-timeline');
+    document.body.append(late);
+    await late.updateComplete;
+    late.server = server;
+    late.loading = 'eager';
+    late.screenName = 'TwitterDev';
+    await nextEvent(late, 'perch-timeline-render');
+    el.remove();
+    late.remove();
+  });
 });
