@@ -3,6 +3,7 @@
  * are shared, so a tombstone or a purge written by one process is what every process reads next.
  */
 import { Redis } from 'ioredis';
+import { countKeys, readRateLimitUntil, writeRateLimitUntil } from './redis-state.js';
 import { parsePostResult } from '../../src/data/validate-model.js';
 import type { CacheEntry, CacheStats, PostCache } from './post-cache.js';
 import { MAX_POST_AGE_MS } from './post-cache.js';
@@ -113,24 +114,15 @@ export class RedisCache implements PostCache {
   }
 
   async getRateLimitUntil(): Promise<number> {
-    const v = await this.redis.get(`${this.prefix}ratelimit:until`);
-    return v === null ? 0 : Number(v) || 0;
+    return readRateLimitUntil(this.redis, `${this.prefix}ratelimit:until`);
   }
 
   async setRateLimitUntil(until: number): Promise<void> {
-    const ttl = until - this.now();
-    if (ttl <= 0) await this.redis.del(`${this.prefix}ratelimit:until`);
-    else await this.redis.set(`${this.prefix}ratelimit:until`, String(until), 'PX', Math.ceil(ttl));
+    await writeRateLimitUntil(this.redis, `${this.prefix}ratelimit:until`, until, this.now());
   }
 
   async stats(): Promise<CacheStats> {
-    let entries = 0;
-    let cursor = '0';
-    do {
-      const [next, keys] = await this.redis.scan(cursor, 'MATCH', `${this.prefix}post:*`, 'COUNT', 1000);
-      cursor = next;
-      entries += keys.length;
-    } while (cursor !== '0' && entries < 1_000_000);
+    const entries = await countKeys(this.redis, `${this.prefix}post:*`);
     return { entries, bytes: 0, evictions: 0 };
   }
 

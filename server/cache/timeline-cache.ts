@@ -5,6 +5,7 @@
  * the timeline endpoints' rate-limit state (X limits them apart from post lookups).
  */
 import type { Redis } from 'ioredis';
+import { countKeys, readRateLimitUntil, writeRateLimitUntil } from './redis-state.js';
 import { parseTimelinePage, type TimelinePage } from '../../src/data/timeline.js';
 import { MAX_POST_AGE_MS } from './post-cache.js';
 
@@ -177,24 +178,15 @@ export class RedisTimelineCache implements TimelineCache {
   }
 
   async getRateLimitUntil(): Promise<number> {
-    const v = await this.redis.get(`${this.prefix}ratelimit:until`);
-    return v === null ? 0 : Number(v) || 0;
+    return readRateLimitUntil(this.redis, `${this.prefix}ratelimit:until`);
   }
 
   async setRateLimitUntil(until: number): Promise<void> {
-    const ttl = until - this.now();
-    if (ttl <= 0) await this.redis.del(`${this.prefix}ratelimit:until`);
-    else await this.redis.set(`${this.prefix}ratelimit:until`, String(until), 'PX', Math.ceil(ttl));
+    await writeRateLimitUntil(this.redis, `${this.prefix}ratelimit:until`, until, this.now());
   }
 
   async stats(): Promise<TimelineCacheStats> {
-    let entries = 0;
-    let cursor = '0';
-    do {
-      const [next, keys] = await this.redis.scan(cursor, 'MATCH', `${this.prefix}page:*`, 'COUNT', 1000);
-      cursor = next;
-      entries += keys.length;
-    } while (cursor !== '0' && entries < 1_000_000);
+    const entries = await countKeys(this.redis, `${this.prefix}page:*`);
     return { entries, evictions: 0 };
   }
 

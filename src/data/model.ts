@@ -269,3 +269,10 @@ export function isPostId(id: string): boolean {
 export function postUrl(handle: string, id: string): string {
   return `https://x.com/${encodeURIComponent(handle)}/status/${id}`;
 }
+
+/** `width:height` reduced to its smallest whole terms (`[1920, 1080]` → `[16, 9]`), for `Video.aspectRatio`. */
+export function reducedAspectRatio(width: number, height: number): [number, number] {
+  const gcd = (a: number, b: number): number => (b === 0 ? a : gcd(b, a % b));
+  const g = gcd(Math.round(width), Math.round(height)) || 1;
+  return [Math.round(width) / g, Math.round(height) / g];
+}

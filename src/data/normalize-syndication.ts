@@ -21,6 +21,7 @@ import {
   type TombstoneReason,
   type VerifiedType,
   type Video,
+  reducedAspectRatio,
 } from './model.js';
 import { arr, isObject, num, obj, optBool, optNum, optStr, positivePair, range, str, type JsonObject } from './read-json.js';
 import { decodeWithOffsets } from '../text/html-entities.js';
@@ -207,7 +208,7 @@ function readMedia(o: JsonObject, path: string): Media[] {
         return { url: str(v, 'url', vp), contentType: str(v, 'content_type', vp), ...(bitrate !== undefined ? { bitrate } : {}) };
       });
       if (variants.length === 0) throw new PayloadError('invalid-value', `${p}.video_info.variants`, 'a video needs at least one variant');
-      const ar = vi.aspect_ratio === undefined ? simplify(width, height) : positivePair(vi.aspect_ratio, `${p}.video_info.aspect_ratio`);
+      const ar = vi.aspect_ratio === undefined ? reducedAspectRatio(width, height) : positivePair(vi.aspect_ratio, `${p}.video_info.aspect_ratio`);
       const durationMs = optNum(vi, 'duration_millis', `${p}.video_info`);
       const stats = isObject(m.mediaStats) ? m.mediaStats : isObject(m.ext_media_stats) ? m.ext_media_stats : undefined;
       const viewCount = stats !== undefined ? optNum(stats, 'viewCount', p) ?? optNum(stats, 'view_count', p) : undefined;
@@ -221,11 +222,6 @@ function readMedia(o: JsonObject, path: string): Media[] {
   });
 }
 
-function simplify(w: number, h: number): [number, number] {
-  const gcd = (a: number, b: number): number => (b === 0 ? a : gcd(b, a % b));
-  const g = gcd(Math.round(w), Math.round(h)) || 1;
-  return [Math.round(w) / g, Math.round(h) / g];
-}
 
 function readCounts(o: JsonObject, path: string): Counts {
   const counts: Counts = {};

@@ -32,6 +32,7 @@ import {
   type TombstoneReason,
   type VerifiedType,
   type Video,
+  reducedAspectRatio,
 } from './model.js';
 import { arr, isObject, obj, optBool, optNum, optStr, str, type JsonObject } from './read-json.js';
 import { decodeWithOffsets } from '../text/html-entities.js';
@@ -382,7 +383,7 @@ function readOneMedia(m: JsonObject, p: string): Media | undefined {
       const bitrate = optNum(v, 'bit_rate', vp) ?? optNum(v, 'bitrate', vp);
       return { url: str(v, 'url', vp), contentType: str(v, 'content_type', vp), ...(bitrate !== undefined ? { bitrate } : {}) };
     });
-    const video: Video = { type: type === 'video' ? 'video' : 'gif', posterUrl, width, height, aspectRatio: simplify(width, height), variants };
+    const video: Video = { type: type === 'video' ? 'video' : 'gif', posterUrl, width, height, aspectRatio: reducedAspectRatio(width, height), variants };
     const durationMs = optNum(m, 'duration_ms', p);
     if (durationMs !== undefined) video.durationMs = durationMs;
     if (altText !== undefined) video.altText = altText;
@@ -393,11 +394,6 @@ function readOneMedia(m: JsonObject, p: string): Media | undefined {
   throw new PayloadError('unsupported', `${p}.type`, `unsupported media type "${type}"`);
 }
 
-function simplify(w: number, h: number): [number, number] {
-  const gcd = (a: number, b: number): number => (b === 0 ? a : gcd(b, a % b));
-  const g = gcd(Math.round(w), Math.round(h)) || 1;
-  return [Math.round(w) / g, Math.round(h) / g];
-}
 
 function readCounts(t: JsonObject, path: string): Counts {
   const counts: Counts = {};
