@@ -102,4 +102,23 @@ describe('window.twttr (Perch)', () => {
     expect(n).to.equal(0);
   });
 
+  it('createVideo renders the post with its player, without the link card', async () => {
+    const el = await api.widgets.createVideo('1684218600456876032', container(), { theme: 'dark' });
+    expect(el!.localName).to.equal('perch-tweet');
+    expect([el!.getAttribute('tweet-id'), el!.getAttribute('cards'), el!.getAttribute('theme')]).to.deep.equal(['1684218600456876032', 'hidden', 'dark']);
+    expect(el!.shadowRoot!.querySelector('.video perch-video')).to.exist;
+  });
+
+  it('createHashtagButton and createMentionButton resolve with working intent links, options mapped', async () => {
+    const target = container();
+    const hashtag = await api.widgets.createHashtagButton('perch', target, { size: 'large', text: 'Hello' });
+    const mention = await api.widgets.createMentionButton('TwitterDev', target, { related: 'XDevelopers' });
+    expect([hashtag!.localName, hashtag!.getAttribute('hashtag'), hashtag!.getAttribute('size')]).to.deep.equal(['perch-hashtag-button', 'perch', 'large']);
+    expect([mention!.localName, mention!.getAttribute('screen-name'), mention!.getAttribute('related')]).to.deep.equal(['perch-mention-button', 'TwitterDev', 'XDevelopers']);
+    await until(() => hashtag!.shadowRoot?.querySelector('a') != null && mention!.shadowRoot?.querySelector('a') != null, 5000, 'the buttons');
+    const tagUrl = new URL(hashtag!.shadowRoot!.querySelector('a')!.href);
+    expect([tagUrl.origin + tagUrl.pathname, tagUrl.searchParams.get('button_hashtag'), tagUrl.searchParams.get('text')]).to.deep.equal(['https://x.com/intent/post', 'perch', 'Hello']);
+    const mentionUrl = new URL(mention!.shadowRoot!.querySelector('a')!.href);
+    expect([mentionUrl.searchParams.get('screen_name'), mentionUrl.searchParams.get('related')]).to.deep.equal(['TwitterDev', 'XDevelopers']);
+  });
 });
