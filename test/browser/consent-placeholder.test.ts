@@ -58,6 +58,19 @@ describe('consent placeholder', () => {
     expect(box.querySelector('slot[name="consent"]')).to.exist;
   });
 
+  it('is styled through an adopted stylesheet, with no <style> element (so a strict CSP allows it)', async () => {
+    const el = await fixture<PlaceholderProbe>(html`<placeholder-probe></placeholder-probe>`);
+    const box = part(el);
+    expect(el.shadowRoot!.querySelector('style'), 'no inline <style>').to.equal(null);
+    expect(getComputedStyle(box).display).to.equal('flex');
+    expect(getComputedStyle(box).paddingTop).to.not.equal('0px');
+    // Rendering again (a consent change, a second placeholder) does not adopt the sheet twice.
+    el.requestUpdate();
+    await el.updateComplete;
+    const sheets = el.shadowRoot!.adoptedStyleSheets;
+    expect(new Set(sheets).size).to.equal(sheets.length);
+  });
+
   it('is operable by keyboard: Tab reaches both links and buttons, Enter loads', async () => {
     const el = await fixture<PlaceholderProbe>(html`<placeholder-probe></placeholder-probe>`);
     const focusables = [...part(el).querySelectorAll<HTMLElement>('a[href], button')];
