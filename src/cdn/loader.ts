@@ -6,6 +6,7 @@
 import type { WidgetChunk } from './boot.js';
 import type { TwttrApi } from './twttr-api.js';
 import { applyScriptConfig } from './script-config.js';
+import { reserveEarly } from './reserve-early.js';
 
 /** The widgets.js compatibility chunk (X markup upgrade, `window.twttr`), loaded only when needed. */
 type Compat = typeof import('./entries/x-compat.js');
@@ -55,6 +56,7 @@ function loadCompat(): Promise<Compat> {
 
 /** Load the chunks for Perch tags under `root`, and upgrade X markup there (when allowed). */
 function scan(root: ParentNode, force = false): Promise<Element[]> {
+  reserveEarly(root);
   for (const tag of Object.keys(CHUNKS)) {
     if (!started.has(tag) && root.querySelector(tag) !== null) load(tag);
   }
@@ -63,6 +65,7 @@ function scan(root: ParentNode, force = false): Promise<Element[]> {
   return loadCompat().then(
     (m) => {
       const created = m.upgradeXMarkup(root);
+      for (const el of created) reserveEarly(el);
       for (const el of created) load(el.localName);
       return created;
     },
@@ -112,7 +115,10 @@ function start(): void {
       for (const node of record.addedNodes) {
         if (!(node instanceof Element)) continue;
         const tag = node.localName;
-        if (tag in CHUNKS) load(tag);
+        if (tag in CHUNKS) {
+          reserveEarly(node);
+          load(tag);
+        }
         else if (node.firstElementChild !== null || tag === 'blockquote' || tag === 'a') void scan(node);
       }
     }

@@ -9,6 +9,8 @@ export interface PerchPageConfig {
   server?: string;
   /** Milliseconds before a data request is given up. Default 10000. */
   timeoutMs?: number;
+  /** Default `swap` for every `<perch-tweet>` with a pasted fallback: `auto` or `immediate`. */
+  swap?: 'auto' | 'immediate';
   /** Default theme for every widget. */
   theme?: 'light' | 'dark' | 'auto';
   /** Video player defaults (`<perch-video>`). */
@@ -64,6 +66,12 @@ export function resolveServer(own: string | null | undefined): string | undefine
 export function requestTimeoutMs(): number {
   const t = window.PerchConfig?.timeoutMs;
   return typeof t === 'number' && t > 0 ? t : 10_000;
+}
+
+/** The page-wide default for replacing a pasted fallback (`PerchConfig.swap`), when set. */
+export function pageSwap(): 'auto' | 'immediate' | undefined {
+  const s = typeof window === 'undefined' ? undefined : window.PerchConfig?.swap;
+  return s === 'auto' || s === 'immediate' ? s : undefined;
 }
 
 /** The page-wide default theme, when the publisher set one. */

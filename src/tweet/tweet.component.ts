@@ -9,12 +9,17 @@ import { ConsentController } from '../consent/consent-controller.js';
 import { trackImpressions } from '../impressions/impression-tracker.js';
 import { fetchPost, PostRequestError } from '../client/post-client.js';
 import { PerchErrorEvent, PerchLoadEvent, PerchRenderEvent, type PerchErrorReason } from '../shared/events.js';
-import { pageTheme, requestTimeoutMs, resolveServer } from '../shared/page-config.js';
+import { pageSwap, pageTheme, requestTimeoutMs, resolveServer } from '../shared/page-config.js';
 import { unobserveNear, whenNear } from '../shared/lazy.js';
 import { msg } from '../shared/i18n.js';
 import { LanguageController } from '../shared/language-controller.js';
 import { renderPostResult, type RenderContext } from './post-view.js';
 import { postStyles, themeStyles } from './tweet.styles.js';
+import { scheduleReserve, setReserve } from './pasted-reserve.js';
+import { estimatePostHeight } from './reserve-height.js';
+
+/** A post that has arrived is on screen within this many milliseconds, whatever the reader does. */
+export const SWAP_DEADLINE_MS = 300;
 
 /** Allowed widths, in CSS pixels (X's own limits). */
 export const MIN_WIDTH = 250;
@@ -111,9 +116,11 @@ export class PerchTweet extends LitElement {
   loading: 'lazy' | 'eager' = 'lazy';
 
   /**
-   * `auto` (default): when the post arrives while the reader is looking at a pasted
-   * fallback, the swap waits until it would move nothing (out of view, or the reader
-   * interacts). `immediate`: swap as soon as the post arrives.
+   * `auto` (default): the post replaces a pasted fallback as soon as it arrives while the
+   * page is loading, in the first screen, or out of view; later in a visit, while the reader
+   * is looking at the fallback, at the next moment that moves nothing (the reader's next
+   * interaction, or the fallback leaving the viewport), and at the latest 300 ms after it
+   * arrived. `immediate`: swap as soon as the post arrives. Page default: `PerchConfig.swap`.
    */
   swap: 'auto' | 'immediate' = 'auto';
 
@@ -163,6 +170,8 @@ export class PerchTweet extends LitElement {
     super.connectedCallback();
     if (this.theme === undefined) this.theme = pageTheme() ?? 'light';
     this.startLoading();
+    // Hold the post's space before it arrives (from the pasted fallback, or a typical post).
+    if (this.result === undefined && this.failure === undefined && !this.serverRendered) scheduleReserve(this);
   }
 
   override disconnectedCallback(): void {
@@ -233,22 +242,31 @@ export class PerchTweet extends LitElement {
         this.dispatchEvent(new PerchLoadEvent(result));
         // A tombstone replaces pasted markup at once: a deleted or withheld post's text
         // must not stay on the page (policy: deleted content removed).
-        if (this.swap === 'immediate' || result.kind === 'tombstone' || !this.hasVisibleFallback()) {
+        if (this.swap === 'immediate' || pageSwap() === 'immediate' || result.kind === 'tombstone' || !this.hasVisibleFallback()) {
           this.accept(result, false);
           return;
         }
-        // The fallback is on screen: wait for a moment when swapping moves nothing. That logic
-        // loads only on pages where it is needed (most posts arrive before they are seen).
+        // The fallback is on screen: pick the moment (that logic loads only on pages that need
+        // it), but never later than the deadline: the reader sees the post either way.
         this.cancelSwap?.();
-        let cancelled = false;
-        this.cancelSwap = () => void (cancelled = true);
-        const commit = (): void => {
+        let done = false;
+        let stopWaiting: (() => void) | undefined;
+        const stop = (): void => {
+          done = true;
+          clearTimeout(deadline);
+          stopWaiting?.();
           this.cancelSwap = undefined;
-          if (!cancelled && this.tweetId === id) this.accept(result, false);
         };
+        const commit = (): void => {
+          if (done) return;
+          stop();
+          if (this.tweetId === id) this.accept(result, false);
+        };
+        const deadline = setTimeout(commit, SWAP_DEADLINE_MS);
+        this.cancelSwap = stop;
         import('../shared/stable-swap.js').then(
           ({ whenSwapIsStable }) => {
-            if (!cancelled) this.cancelSwap = whenSwapIsStable(this, commit);
+            if (!done) stopWaiting = whenSwapIsStable(this, commit);
           },
           commit, // could not load it: better a swap now than never
         );
@@ -265,6 +283,8 @@ export class PerchTweet extends LitElement {
   private accept(result: PostResult, announce = true): void {
     this.failure = undefined;
     this.result = result;
+    // Known now but shown only once its labels load: hold the space it will take.
+    if (!isServer && !this.language.ready) setReserve(this, estimatePostHeight(result, this.width ?? undefined, this.context));
     if (announce) this.dispatchEvent(new PerchLoadEvent(result));
   }
 
@@ -280,6 +300,8 @@ export class PerchTweet extends LitElement {
 
   private fail(reason: PerchErrorReason, detail: string): void {
     this.failure = { reason, detail };
+    // No post is coming: give the fallback back its own height.
+    if (!isServer) setReserve(this, undefined);
     this.dispatchEvent(new PerchErrorEvent(reason, detail));
   }
 

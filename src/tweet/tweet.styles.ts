@@ -134,5 +134,5 @@ export const postStyles = css`
   .tombstone p { margin: 0; }
   .post.unavailable { padding: 12px; }
   .message { margin: 8px 0 0; color: var(--_muted); font-size: 0.875em; font-family: var(--_font); }
-  .loading { min-height: var(--perch-reserve-height, 0px); }
+  .loading { min-height: var(--perch-reserve-height, var(--perch-reserve-auto, 0px)); }
 `;

@@ -39,10 +39,9 @@ function describeReports(list: CspReport[]): string {
   return JSON.stringify(list.map((r) => [r['csp-report']?.['effective-directive'], r['csp-report']?.['blocked-uri'], r['csp-report']?.['script-sample']]));
 }
 
-/** Wait for a Perch element in the frame to render, nudging the swap of a pasted fallback as a reader's tap would. */
+/** Wait for a Perch element in the frame to render (no input: the reader sees the post without touching the page). */
 async function rendered(find: () => Element | null | undefined, selector: string, what: string): Promise<Element> {
   await until(() => {
-    doc.dispatchEvent(new PointerEvent('pointerdown', { bubbles: true }));
     return find()?.shadowRoot?.querySelector(selector) != null;
   }, 10_000, what);
   return find()!;

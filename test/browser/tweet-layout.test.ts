@@ -42,32 +42,6 @@ describe('<perch-tweet> layout stability', () => {
   });
   beforeEach(() => clearPostMemo());
 
-  it('a delayed server response moves nothing on the page', async () => {
-    const server = await embedServerUrl();
-    const delayed = `${location.origin}/__delay/800${new URL(server).pathname.replace(/\/$/, '')}`;
-    let el!: PerchTweet;
-    const shift = await layoutShiftDuring(async () => {
-      const wrap = await fixture<HTMLDivElement>(html`<div>
-        <p>Text above the post.</p>
-        <perch-tweet tweet-id="1641086480675225601" server=${delayed}><blockquote class="twitter-tweet"><p>If you are interested about View Flattening in React Native, I wrote a short post about it.</p>&mdash; sammy (@SamuelSusla)</blockquote></perch-tweet>
-        <p id="below">Text below the post.</p>
-        <div style="height: 300vh"></div>
-      </div>`);
-      el = wrap.querySelector('perch-tweet')!;
-      await nextEvent(el, 'perch-load', 5000);
-      // The reader is looking at the readable fallback: it stays while in view.
-      await new Promise((r) => setTimeout(r, 300));
-      expect(el.shadowRoot!.querySelector('article')).to.equal(null);
-      // Once it is out of view, the post takes its place.
-      const rendered = nextEvent(el, 'perch-render');
-      window.scrollTo(0, el.getBoundingClientRect().bottom + window.scrollY + 50);
-      await rendered;
-    });
-    window.scrollTo(0, 0);
-    expect(el.shadowRoot!.querySelector('article.post')).to.exist;
-    expect(shift).to.equal(0);
-  });
-
   it('a post arriving while its fallback is off screen renders at once, moving nothing', async () => {
     const server = await embedServerUrl();
     const delayed = `${location.origin}/__delay/300${new URL(server).pathname.replace(/\/$/, '')}`;

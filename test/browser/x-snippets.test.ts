@@ -63,11 +63,10 @@ async function log(): Promise<PageLog> {
   return (await executeServerCommand<PageLog, undefined>('perch-page-log'))!;
 }
 
-/** Wait for the shadow content, nudging the swap of a pasted fallback as a reader's tap would. */
+/** Wait for the shadow content, with no input of any kind (what a reader who only looks sees). */
 async function rendered(el: Element, selector: string, what: string): Promise<void> {
   el.scrollIntoView({ block: 'center' }); // widgets load when about a viewport away (loading="lazy")
   await until(() => {
-    doc.dispatchEvent(new PointerEvent('pointerdown', { bubbles: true }));
     return el.shadowRoot?.querySelector(selector) != null;
   }, 10_000, what);
 }
