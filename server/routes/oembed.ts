@@ -11,6 +11,7 @@ import { HttpError, sendJson, type RequestContext } from '../http/context.js';
 import type { Router } from '../http/router.js';
 import type { PostAnswer, PostService } from '../posts/post-service.js';
 import { html, SafeHtml } from '../impressions/safe-html.js';
+import { estimatePostHeight } from '../../src/tweet/reserve-height.js';
 
 /** Options for the oEmbed route. */
 export interface OembedOptions {
@@ -24,7 +25,8 @@ export interface OembedResponse {
   version: '1.0';
   html: string;
   width: number;
-  height: null;
+  /** The post's estimated height at `width` (X answers null): reserved in the page before it renders. */
+  height: number;
   url: string;
   author_name: string;
   author_url: string;
@@ -151,6 +153,9 @@ export function embedHtml(post: Post, settings: EmbedSettings, scriptUrl: string
   if (settings.dnt) attrs.push(['dnt', 'true']);
   if (settings.hideMedia) attrs.push(['cards', 'hidden']);
   if (settings.hideThread) attrs.push(['conversation', 'none']);
+  // The height the post will take, on the element from the first byte of HTML: the loader's
+  // rule reserves it before any widget code runs (a custom property: inert until then).
+  attrs.push(['style', `--perch-reserve-auto:${String(embedHeight(post, settings))}px`]);
   const attrMarkup = attrs.map(([k, v]) => html` ${new SafeHtml(k)}="${v}"`);
   const dataAttrs = [
     settings.theme !== undefined ? html` data-theme="${settings.theme}"` : '',
@@ -163,6 +168,11 @@ export function embedHtml(post: Post, settings: EmbedSettings, scriptUrl: string
   const body = html`<perch-tweet${attrMarkup}><blockquote class="twitter-tweet"${dataAttrs}><p${post.lang !== undefined && LANG.test(post.lang) ? html` lang="${post.lang}"` : ''} dir="auto">${textMarkup(post)}</p>&mdash; ${post.author.name} (@${post.author.handle}) <a href="${link}">${dateText(post.createdAt, settings.lang)}</a></blockquote></perch-tweet>`;
   const script = settings.omitScript ? '' : html`\n<script async src="${scriptUrl}" charset="utf-8"></script>\n`;
   return html`${body}${script}`.value;
+}
+
+/** Estimated height of `post` as embedded with `settings`. */
+export function embedHeight(post: Post, settings: EmbedSettings): number {
+  return estimatePostHeight(post, settings.width, { hideCards: settings.hideMedia, hideThread: settings.hideThread });
 }
 
 async function lookup(posts: PostService, id: string): Promise<PostAnswer | undefined> {
@@ -209,7 +219,7 @@ export function registerOembed(router: Router, posts: PostService, options: Oemb
       version: '1.0',
       html: embedHtml(answer, settings, `${options.publicUrl().replace(/\/$/, '')}/dist/cdn/perch.js`),
       width: settings.width,
-      height: null,
+      height: embedHeight(answer, settings),
       url: `https://twitter.com/${answer.author.handle}/status/${answer.id}`,
       author_name: answer.author.name,
       author_url: `https://twitter.com/${answer.author.handle}`,
