@@ -116,7 +116,6 @@ export const postStyles = css`
   .quoted-head .name { font-weight: 700; }
   .quoted .text { font-size: 15px; line-height: 20px; margin: 4px 0 12px; padding: 0 12px; }
   .quoted .media { margin: 0; border: 0; border-radius: 0; }
-  .quoted .tombstone { border-radius: 0; }
   .card { display: flex; margin-top: 12px; border: 1px solid var(--_border); border-radius: var(--_radius); overflow: hidden; }
   .card.large { flex-direction: column; }
   .card.small .card-image { width: 130px; flex: none; border-inline-end: 1px solid var(--_border); }
@@ -142,10 +141,9 @@ export const postStyles = css`
   .action .icon { margin-inline-start: -4px; }
   .like .icon { color: #f91880; }
   .reply .icon { color: #1d9bf0; }
-  .like:hover .icon { background: rgba(249, 24, 128, 0.1); }
-  .reply:hover .icon { background: rgba(29, 155, 240, 0.1); }
-  .copy:hover .icon { background: rgba(0, 186, 124, 0.1); color: #00ba7c; }
-  .action:hover > :last-child, .copy:hover .copy-label, .copy:hover .copy-note { text-decoration: underline; }
+  .action:hover .icon { background: color-mix(in srgb, currentColor 10%, transparent); }
+  .copy:hover .icon { color: #00ba7c; }
+  .action:hover span:not(.icon) { text-decoration: underline; }
   .copy { background: none; border: 0; cursor: pointer; }
   .copy svg + svg, .copy[data-state='done'] svg:first-child, .copy[data-state] .copy-label, .copy-note:empty { display: none; }
   .copy[data-state='done'] svg + svg { display: block; }
