@@ -4,6 +4,7 @@ import { esbuildPlugin } from '@web/dev-server-esbuild';
 import { chromeLauncher } from '@web/test-runner-chrome';
 import { perchTestServerPlugin } from './test/browser/support/server-plugin.mjs';
 import { reactEsmPlugin } from './test/browser/support/react-esm-plugin.mjs';
+import { perchVisualPlugin } from './test/browser/support/visual-plugin.mjs';
 
 export default {
   files: ['test/browser/**/*.test.ts'],
@@ -19,5 +20,5 @@ export default {
       },
     }),
   ],
-  plugins: [esbuildPlugin({ ts: true, tsconfig: './tsconfig.json', target: 'es2022' }), perchTestServerPlugin(), reactEsmPlugin()],
+  plugins: [esbuildPlugin({ ts: true, tsconfig: './tsconfig.json', target: 'es2022' }), perchTestServerPlugin(), reactEsmPlugin(), perchVisualPlugin()],
 };

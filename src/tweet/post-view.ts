@@ -26,7 +26,8 @@ function renderReplyContext(post: Post, ctx: RenderContext): TemplateResult | ty
 function renderParent(parent: PostResult | undefined, ctx: RenderContext): TemplateResult | typeof nothing {
   if (ctx.hideThread || parent === undefined) return nothing;
   if (parent.kind === 'tombstone') return html`<div part="parent" class="parent">${renderTombstone(parent, ctx)}</div>`;
-  return html`<div part="parent" class="parent">
+  // The thread line runs from the parent's avatar down to the reply's (see `.thread::before`).
+  return html`<div part="parent" class="parent thread">
     ${renderHeader(parent.author, parent.url, ctx)}
     <div class="thread-body">${renderText(parent.longText ?? parent.text, parent.lang)} ${renderMedia(parent.media, parent.sensitive, ctx, parent.url)}</div>
   </div>`;
@@ -35,8 +36,10 @@ function renderParent(parent: PostResult | undefined, ctx: RenderContext): Templ
 /** The whole post as an `<article>` named after its author. */
 export function renderPost(post: Post, ctx: RenderContext): TemplateResult {
   const name = msg('postBy', ctx.lang, { name: `${post.author.name} (@${post.author.handle})` });
+  // Under its parent, the reply's header has no X mark: X shows it once, at the top.
+  const markAbove = !ctx.hideThread && post.parent?.kind === 'post';
   return html`${renderParent(post.parent, ctx)}<article part="base" class="post" aria-label=${name} data-post-id=${post.id}>
-    ${renderHeader(post.author, post.url, ctx)}
+    ${renderHeader(post.author, post.url, ctx, !markAbove)}
     ${renderReplyContext(post, ctx)}
     <div part="body" class="body">
       ${renderText(post.longText ?? post.text, post.lang)}

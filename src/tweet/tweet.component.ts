@@ -48,14 +48,19 @@ interface Failure {
  * @csspart avatar - The author's picture.
  * @csspart name - The author's display name.
  * @csspart handle - The author's @handle.
+ * @csspart follow - The "Follow" link after the handle (X's follow intent).
+ * @csspart parent - The post replied to, shown above a reply.
  * @csspart body - Text, media, quoted post, card and poll.
  * @csspart text - The post's text.
  * @csspart media - Photos, video or GIF.
  * @csspart quoted - The quoted post.
  * @csspart card - The link card.
  * @csspart poll - Poll results.
- * @csspart footer - Timestamp and actions.
- * @csspart actions - Reply, repost and like links.
+ * @csspart footer - Timestamp, actions and the "Read N replies" link.
+ * @csspart info - The information icon beside the timestamp (X's ads information and privacy page).
+ * @csspart actions - Like and reply links and the copy-link button.
+ * @csspart copy - The "Copy link" button.
+ * @csspart replies - The "Read N replies" / "Read more on X" link at the bottom.
  * @csspart tombstone - The notice for an unavailable post.
  * @csspart message - The short notice shown under the fallback when loading failed.
  *

@@ -53,7 +53,7 @@ function isPlayable(m: Media): m is Video {
  * @fires perch-error - Used alone with `tweet-id`: the post could not be fetched or has no video.
  *
  * @csspart video - The `<video>` element.
- * @csspart poster - The poster image shown before playback and after stop.
+ * @csspart poster - The poster image shown before playback, after stop, and behind the message when the video fails.
  * @csspart play - The large play button over the poster.
  * @csspart controls - The control bar.
  * @csspart message - The notice shown when the video cannot be played here, with a link to X.
@@ -612,8 +612,8 @@ export class PerchVideo extends LitElement implements CoordinatedPlayer {
         @timeupdate=${this.onTime}
         @error=${this.onError}
       >${captions.map((c) => html`<track kind="captions" src=${ifDefined(c.src)} srclang=${c.lang} label=${c.label} />`)}</video>
-      ${started ? nothing : html`${poster === undefined ? nothing : html`<img part="poster" class="poster" src=${poster} alt=${media.altText ?? ''} decoding="async" referrerpolicy="no-referrer" />`}
-          <button part="play" class="big-play" type="button" aria-label=${videoMsg(isGif ? 'playGif' : 'playVideo', lng)} @click=${() => void this.play()}>${bigPlayIcon}</button>
+      ${(started && this.phase !== 'error') || poster === undefined ? nothing : html`<img part="poster" class="poster" src=${poster} alt=${media.altText ?? ''} decoding="async" referrerpolicy="no-referrer" />`}
+      ${started ? nothing : html`<button part="play" class="big-play" type="button" aria-label=${videoMsg(isGif ? 'playGif' : 'playVideo', lng)} @click=${() => void this.play()}>${bigPlayIcon}</button>
           ${isGif ? html`<span class="gif-label" aria-hidden="true">GIF</span>` : nothing}`}
       ${started && this.phase !== 'error' ? this.renderControls(media) : nothing}
       ${this.phase === 'error' ? this.renderMessage('failed') : nothing}

@@ -9,7 +9,7 @@ export const videoStyles = css`
     background: #000;
     color: #fff;
     overflow: hidden;
-    font-family: var(--perch-font-family, system-ui, -apple-system, 'Segoe UI', Roboto, Helvetica, Arial, sans-serif);
+    font-family: var(--perch-font-family, -apple-system, BlinkMacSystemFont, 'Segoe UI', Roboto, Helvetica, Arial, sans-serif);
     font-size: 14px;
     --_focus: var(--perch-focus-color, #93c5fd);
     --_accent: var(--perch-video-accent, #1d9bf0);
@@ -37,9 +37,11 @@ export const videoStyles = css`
   .seek { flex: 1; min-width: 40px; accent-color: var(--_accent); }
   .time { font-variant-numeric: tabular-nums; white-space: nowrap; font-size: 13px; }
   .spacer { flex: 1; }
+  /* Over the poster, which stays visible around it (a failed video still shows what it was). */
   .message {
-    position: absolute; inset: 0; display: flex; flex-direction: column; align-items: center; justify-content: center; gap: 8px;
-    background: rgba(0, 0, 0, 0.85); padding: 16px; text-align: center;
+    position: absolute; inset: 50% auto auto 50%; transform: translate(-50%, -50%); width: max-content; max-width: calc(100% - 24px);
+    display: flex; flex-direction: column; align-items: center; gap: 8px;
+    background: rgba(15, 20, 25, 0.85); border-radius: 12px; padding: 12px 16px; text-align: center;
   }
   .message p { margin: 0; }
   .message a { color: #8ecdf8; font-weight: 700; }

@@ -27,7 +27,7 @@ async function renderPost(result: PostResult, lang: string): Promise<{ el: Perch
   wrap.append(el);
   await rendered;
   // What a reader sees at the moment the post appears.
-  const labels = [...el.shadowRoot!.querySelectorAll('.actions a')].map((a) => a.getAttribute('aria-label') ?? '');
+  const labels = [...el.shadowRoot!.querySelectorAll('.actions a, .follow')].map((a) => a.getAttribute('aria-label') ?? '');
   return { el, labelsAtRender: labels };
 }
 
@@ -41,15 +41,17 @@ describe('<perch-tweet> interface languages', () => {
   it('a Spanish post appears with Spanish labels from its first frame, after its strings loaded', async () => {
     const post = await fixturePost('plain-text-affiliate-badge.json');
     const { el, labelsAtRender } = await renderPost(post, 'es');
-    expect(labelsAtRender).to.include('Repostear');
-    expect(labelsAtRender).to.not.include('Repost');
-    expect(el.shadowRoot!.querySelector('.actions')!.textContent).to.contain('Repostear');
+    expect(labelsAtRender).to.include('Responder');
+    expect(labelsAtRender).to.not.include('Reply');
+    expect(labelsAtRender.some((l) => l.startsWith('Seguir @')), labelsAtRender.join()).to.equal(true);
+    expect(el.shadowRoot!.querySelector('.actions')!.textContent).to.contain('Copiar enlace');
+    expect(el.shadowRoot!.querySelector('[part="replies"]')!.textContent).to.match(/^Leer /);
     expect(packRequests().some((u) => u.includes('/shared/i18n/es.'))).to.equal(true);
     expect(packRequests().some((u) => u.includes('/shared/i18n/de.')), 'only the language shown').to.equal(false);
   });
 
   it('a language Perch has no strings for renders at once in English', async () => {
     const { labelsAtRender } = await renderPost(await fixturePost('plain-text-affiliate-badge.json'), 'sw');
-    expect(labelsAtRender).to.include('Repost');
+    expect(labelsAtRender).to.include('Reply');
   });
 });

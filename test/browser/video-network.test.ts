@@ -75,6 +75,12 @@ describe('<perch-video> network and failures', () => {
     expect(link.textContent).to.equal('Watch on X');
     expect(link.href).to.equal('https://x.com/perch/status/1684218600456876032');
     expect(el.shadowRoot!.querySelector('[part="controls"]')).to.equal(null);
+    // The poster stays behind the message, so the reader still sees what the video was.
+    const poster = el.shadowRoot!.querySelector<HTMLImageElement>('[part="poster"]');
+    expect(poster, 'poster kept').to.exist;
+    const p = poster!.getBoundingClientRect();
+    const m = message.getBoundingClientRect();
+    expect(p.width * p.height, 'the poster is larger than the message box').to.be.greaterThan(m.width * m.height * 2);
   });
 
   it('an unsupported source (no MP4, no native HLS) shows the same message', async () => {

@@ -1,9 +1,16 @@
-/** Timestamp linked to the post, and reply / repost / like as X web intents. */
+/**
+ * Timestamp linked to the post with the information link beside it, X's action row (like
+ * and reply as X web intents, copy link) and the "Read N replies" link, as X's embed shows them.
+ */
 import { html, nothing, type TemplateResult } from 'lit';
 import type { Post } from '../../data/model.js';
 import { msg } from '../../shared/i18n.js';
 import type { RenderContext } from './context.js';
-import { likeIcon, replyIcon, repostIcon } from './icons.js';
+import { doneIcon, infoIcon, likeIcon, linkIcon, replyIcon } from './icons.js';
+import { copyLink } from './copy-link.js';
+
+/** X's page on ads information and privacy in its embeds, linked from the "i" beside the timestamp. */
+export const ADS_INFO_URL = 'https://help.x.com/en/x-for-websites-ads-info-and-privacy';
 
 /** X's intent links for `postId`. */
 export function intentUrls(postId: string): { reply: string; repost: string; like: string } {
@@ -52,18 +59,28 @@ function compact(n: number, lang: string | undefined): string {
   return cachedFormatter(JSON.stringify(['compact', lang ?? null]), () => new Intl.NumberFormat(lang, { notation: 'compact', maximumFractionDigits: 1 })).format(n);
 }
 
+/** "Read 12 replies", or "Read more on X" when the count is unknown or zero. */
+function repliesLabel(replies: number | undefined, lang: string | undefined): string {
+  if (replies === undefined || replies === 0) return msg('readMore', lang);
+  return msg(replies === 1 ? 'readReply' : 'readReplies', lang, { n: compact(replies, lang) });
+}
+
 /** The footer of a full post. */
 export function renderFooter(post: Post, ctx: RenderContext): TemplateResult {
   const intents = intentUrls(post.id);
   const { replies, likes } = post.counts;
+  const lang = ctx.lang;
   return html`<footer part="footer" class="footer">
-    <p class="meta">
-      <a class="time" href=${post.url} target="_blank" rel="noopener noreferrer"><time datetime=${post.createdAt}>${formatTimestamp(post.createdAt, ctx.lang, ctx.timeZone)}</time></a>${post.edited ? html` · <span class="edited">${msg('edited', ctx.lang)}</span>` : nothing}
-    </p>
-    <div part="actions" class="actions">
-      <a class="action reply" href=${intents.reply} target="_blank" rel="noopener noreferrer" aria-label=${replies === undefined ? msg('reply', ctx.lang) : `${msg('reply', ctx.lang)}, ${msg('replies', ctx.lang, { n: compact(replies, ctx.lang) })}`}>${replyIcon}<span aria-hidden="true">${replies === undefined ? msg('reply', ctx.lang) : compact(replies, ctx.lang)}</span></a>
-      <a class="action repost" href=${intents.repost} target="_blank" rel="noopener noreferrer" aria-label=${msg('repost', ctx.lang)}>${repostIcon}<span aria-hidden="true">${msg('repost', ctx.lang)}</span></a>
-      <a class="action like" href=${intents.like} target="_blank" rel="noopener noreferrer" aria-label=${likes === undefined ? msg('like', ctx.lang) : `${msg('like', ctx.lang)}, ${msg('likes', ctx.lang, { n: compact(likes, ctx.lang) })}`}>${likeIcon}<span aria-hidden="true">${likes === undefined ? msg('like', ctx.lang) : compact(likes, ctx.lang)}</span></a>
+    <div class="meta">
+      <a class="time" href=${post.url} target="_blank" rel="noopener noreferrer"><time datetime=${post.createdAt}>${formatTimestamp(post.createdAt, lang, ctx.timeZone)}</time></a>${post.edited ? html`<span class="edited">· ${msg('edited', lang)}</span>` : nothing}
+      <a part="info" class="info" href=${ADS_INFO_URL} target="_blank" rel="noopener noreferrer" aria-label=${msg('adsInfo', lang)}>${infoIcon}</a>
     </div>
+    <div part="actions" class="actions">
+      <a class="action like" href=${intents.like} target="_blank" rel="noopener noreferrer" aria-label=${likes === undefined ? msg('like', lang) : `${msg('like', lang)}, ${msg('likes', lang, { n: compact(likes, lang) })}`}><span class="icon">${likeIcon}</span><span aria-hidden="true">${likes === undefined ? msg('like', lang) : compact(likes, lang)}</span></a>
+      <a class="action reply" href=${intents.reply} target="_blank" rel="noopener noreferrer" aria-label=${msg('reply', lang)}><span class="icon">${replyIcon}</span><span aria-hidden="true">${msg('reply', lang)}</span></a>
+      <button part="copy" class="action copy" type="button" @click=${(e: Event) => void copyLink(e.currentTarget as HTMLButtonElement, post.url, lang)}><span class="icon">${linkIcon}${doneIcon}</span><span class="copy-label">${msg('copyLink', lang)}</span><span class="copy-note"></span></button>
+      <span class="copy-status" role="status"></span>
+    </div>
+    <a part="replies" class="replies" href=${post.url} target="_blank" rel="noopener noreferrer">${repliesLabel(replies, lang)}</a>
   </footer>`;
 }

@@ -11,9 +11,22 @@ import { mediaSrc, type RenderContext } from './context.js';
 import { playIcon } from './icons.js';
 
 
+/** The widest and the tallest shape a photo shown alone keeps; beyond them it is cropped to the limit. */
+export const SINGLE_PHOTO_RATIO = { max: 5, min: 3 / 4 } as const;
+
+/**
+ * The box `[width, height]` of a photo shown alone. Like X's embed, it keeps the photo's own
+ * shape (a 2.23:1 panorama stays 2.23:1); only extremes are clamped, a tall photo to 3:4.
+ */
+export function singlePhotoBox(width: number, height: number): [number, number] {
+  if (!(width > 0 && height > 0)) return [16, 9];
+  const ratio = Math.min(SINGLE_PHOTO_RATIO.max, Math.max(SINGLE_PHOTO_RATIO.min, width / height));
+  return ratio === width / height ? [width, height] : [width, Math.round(width / ratio)];
+}
+
 function renderPhoto(photo: Photo, ctx: RenderContext, single: boolean, postLink: string): TemplateResult {
   // One photo keeps its own shape (within limits, as X does); in a grid, cells are cropped.
-  const box = single ? sizer(photo.width, Math.max(photo.height, photo.width * 0.5)) : nothing;
+  const box = single ? sizer(...singlePhotoBox(photo.width, photo.height)) : nothing;
   // Without alt text the link still needs a name, or a screen reader announces only the URL.
   const label = photo.altText === undefined || photo.altText === '' ? msg('photoNoAlt', ctx.lang) : undefined;
   return html`<a class="photo" href=${postLink} target="_blank" rel="noopener noreferrer" aria-label=${label ?? nothing}>${box}<img src=${ifDefined(mediaSrc(photo.url, ctx))} alt=${photo.altText ?? ''} width=${photo.width} height=${photo.height} loading="lazy" decoding="async" referrerpolicy="no-referrer" />

@@ -1,5 +1,5 @@
 import { ifDefined } from 'lit/directives/if-defined.js';
-/** A quoted post, nested in a bordered box that links to it. */
+/** A quoted post, nested in a bordered box that links to it; its media runs edge to edge at the bottom, as on X. */
 import { html, nothing, type TemplateResult } from 'lit';
 import type { PostResult } from '../../data/model.js';
 import { msg } from '../../shared/i18n.js';
