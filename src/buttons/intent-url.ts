@@ -96,16 +96,20 @@ function query(pairs: ReadonlyArray<readonly [string, string | undefined]>): str
     .join('&');
 }
 
+const LONE_SURROGATE = /[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/g;
+
 /**
  * Fit the text between what X will add around it (`prefix`, e.g. `@name `, and `suffix`,
  * e.g. ` https://… #tag via @name`), returning the text and the weight of the whole post,
  * both counted as X counts them (a `url` X does not recognise as a link counts as text).
  */
 function fit(text: string | undefined, prefix: string, suffix: string): { text: string; total: number; truncated: boolean } {
+  // A lone surrogate cannot go into a URL (encodeURIComponent throws): it becomes U+FFFD.
+  const whole = (text ?? '').replace(LONE_SURROGATE, '\uFFFD');
   let budget = MAX_WEIGHTED_LENGTH - weightedLength(prefix) - weightedLength(suffix);
   for (;;) {
-    const fitted = fitText(text ?? '', budget);
-    const total = weightedLength(prefix + fitted.text + suffix);
+    const fitted = fitText(whole, budget);
+    const total = weightedLength(prefix + fitted.text === '' ? suffix.trimStart() : prefix + fitted.text + suffix);
     // Joined, the parts can count differently than apart (rarely): shorten by the difference.
     if (total <= MAX_WEIGHTED_LENGTH || fitted.text === '') return { text: fitted.text, total, truncated: fitted.truncated };
     budget -= total - MAX_WEIGHTED_LENGTH;

@@ -116,9 +116,7 @@ function adaptBias(delta: number, points: number, first: boolean): number {
 
 /** Whether every label of `host` encodes to 1–63 characters (IDNA, as X checks it). */
 function encodableHost(host: string): boolean {
-  const { asciiHost } = linkPatterns();
-  asciiHost.lastIndex = 0;
-  if (host.startsWith('xn--') && !asciiHost.test(host)) return false;
+  if (host.startsWith('xn--') && host.search(linkPatterns().asciiHost) === -1) return false;
   return host.split('.').every((label) => {
     // Like punycode.toASCII, a label may hold other full stops (。．｡): each part is encoded.
     const parts = label.split(/[\u3002\uFF0E\uFF61]/);
@@ -127,7 +125,7 @@ function encodableHost(host: string): boolean {
   });
 }
 
-/** A link X recognises: where it starts in the text and how many UTF-16 units it covers. */
+/** A link X recognises: where it starts in the text and its length in UTF-16 units (what X skips). */
 export interface LinkSpan {
   start: number;
   length: number;
@@ -152,13 +150,16 @@ export function findLinks(text: string): LinkSpan[] {
       if (/[-_./]$/.test(before)) continue;
       let from = 0;
       let last: LinkSpan | undefined;
+      asciiHost.lastIndex = 0;
       for (const ascii of host.matchAll(asciiHost)) {
         const at = host.indexOf(ascii[0], from);
         from = at + ascii[0].length;
         last = { start: start + at, length: ascii[0].length };
         found.push(last);
       }
-      if (last !== undefined && path !== undefined) last.length = start + url.length - last.start;
+      // X extends the last one by the path, counting it as that name plus the rest of the
+      // link (so what follows a non-ASCII part of the host counts again, character by character).
+      if (last !== undefined && path !== undefined) last.length += url.length - host.length;
     } else {
       // A t.co link ends after its slug and query.
       const short = tco.exec(url);
