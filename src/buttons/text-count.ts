@@ -37,10 +37,21 @@ interface Patterns {
 
 let patterns: Patterns | undefined;
 
+/** `Acom Cop` → `com|coop`: each name after a capital letter (A = 0) giving how many leading letters it shares with the one before. */
+function unfoldNames(coded: string): string {
+  let previous = '';
+  if (coded === '') return '';
+  return coded
+    .split(/(?=[A-Z])/)
+    .map((part) => (previous = previous.slice(0, part.charCodeAt(0) - 65) + part.slice(1)))
+    .join('|');
+}
+
 /** X's link patterns, built on first use (a page that never counts never compiles them). */
 function linkPatterns(): Patterns {
   if (patterns !== undefined) return patterns;
-  const tlds = (list: string): string => `(?:(?:${list})(?=[^0-9a-zA-Z@+-]|$))`;
+  const tlds = (table: { ordered: string; ascii: string }): string =>
+    `(?:(?:${[table.ordered, unfoldNames(table.ascii)].filter((names) => names !== '').join('|')})(?=[^0-9a-zA-Z@+-]|$))`;
   const topLevel = `(?:${tlds(GENERIC_TLDS)}|${tlds(COUNTRY_TLDS)}|(?:xn--[\\-0-9a-z]+))`;
   const hostChar = `[^${PUNCTUATION}${SPACES}${INVALID}${DIRECTIONAL}]`;
   const subdomain = `(?:(?:${hostChar}(?:[_-]|${hostChar})*)?${hostChar}\\.)`;

@@ -66,6 +66,12 @@ describe("buttons: X's weighted text counting (280, URLs count 23)", () => {
     expect(el.intent?.weightedLength).to.equal(280);
   });
 
+  it('a text with a lone surrogate still gives a working link (the broken character becomes U+FFFD)', async () => {
+    const el = await fixture<PerchShareButton>(html`<perch-share-button text=${'ok \ud83d done'} url="https://news.example.com/a"></perch-share-button>`);
+    expect(textParam(el)).to.equal('ok \ufffd done');
+    expect(el.intent?.weightedLength).to.equal(3 + 2 + 5 + 24, 'U+FFFD weighs 2');
+  });
+
   it('a mention counts the prefilled @name', async () => {
     const el = await fixture<PerchMentionButton>(html`<perch-mention-button screen-name="TwitterDev" text=${'a'.repeat(280)}></perch-mention-button>`);
     // 280 − 12 ("@TwitterDev ") = 268: 266 letters and the ellipsis.
