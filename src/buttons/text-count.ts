@@ -4,7 +4,7 @@
  * U+1100 and three General Punctuation ranges weigh 1, everything else (CJK, directional
  * marks, …) weighs 2, an emoji sequence weighs 2 in all, and a link X recognises weighs 23.
  * The link rules, the top-level-domain list and the emoji list are X's own, so a text fits
- * here exactly when it fits in X's composer. Pure functions: no DOM, no Lit.
+ * here exactly when X's library says it fits. Pure functions: no DOM, no Lit.
  */
 import { COUNTRY_TLDS, EMOJI, GENERIC_TLDS } from './text-count-tables.js';
 

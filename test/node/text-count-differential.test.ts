@@ -8,7 +8,7 @@ import { createRequire } from 'node:module';
 import test from 'node:test';
 import fc from 'fast-check';
 import { shareIntent } from '../../src/buttons/intent-url.ts';
-import { fitText, isValidPost, weightedLength } from '../../src/buttons/text-count.ts';
+import { findLinks, fitText, isValidPost, weightedLength } from '../../src/buttons/text-count.ts';
 
 const require = createRequire(import.meta.url);
 const { parseTweet } = require('twitter-text') as { parseTweet: (text: string) => { weightedLength: number; valid: boolean } };
@@ -114,7 +114,10 @@ test('a shortened text fits its budget by X’s own count, keeps the start of th
       assert.ok(parseTweet(normalized).weightedLength > budget, 'only a text that does not fit is shortened');
       if (fitted.text === '') return;
       assert.ok(fitted.text.endsWith('…'));
-      assert.ok(normalized.startsWith(fitted.text.slice(0, -1)), 'the kept part is the start of the text');
+      const cut = fitted.text.length - 1;
+      assert.ok(normalized.startsWith(fitted.text.slice(0, cut)), 'the kept part is the start of the text');
+      assert.ok(!findLinks(normalized).some((l) => cut > l.start && cut < l.start + l.length), 'never cut inside a link');
+      assert.ok(!/^[\ud800-\udbff][\udc00-\udfff]$/.test(normalized.slice(cut - 1, cut + 1)), 'never cut a surrogate pair');
       assert.ok(parseTweet(fitted.text).weightedLength <= budget, `${JSON.stringify(fitted.text)} fits ${budget}`);
     }),
     { numRuns: 5_000, seed: 23 },
