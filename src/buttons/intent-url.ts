@@ -2,7 +2,7 @@
  * X's web intents (`https://x.com/intent/post`, `…/intent/follow`): input validation and the
  * exact URLs the four buttons link to. Pure functions: no DOM, no Lit.
  */
-import { fitText, MAX_WEIGHTED_LENGTH, URL_WEIGHT, weightedLength } from './text-count.js';
+import { fitText, MAX_WEIGHTED_LENGTH, weightedLength } from './text-count.js';
 
 export const INTENT_BASE = 'https://x.com/intent/';
 
@@ -83,7 +83,7 @@ export interface Intent {
   kind: IntentKind;
   /** The `https://x.com/intent/…` URL. */
   url: string;
-  /** The post X will prefill, as X counts it (URLs as 23); 0 for follow. */
+  /** The post X will prefill, as X counts it (links as 23); 0 for follow. */
   weightedLength: number;
   /** Whether `text` was shortened to keep the post within 280. */
   truncated: boolean;
@@ -96,14 +96,24 @@ function query(pairs: ReadonlyArray<readonly [string, string | undefined]>): str
     .join('&');
 }
 
+const LONE_SURROGATE = /[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/g;
+
 /**
- * Fit the text between what X will add around it (`prefix`, e.g. `@name `, and
- * `suffix`, e.g. ` https://… #tag via @name`), returning the text and the total weight.
+ * Fit the text between what X will add around it (`prefix`, e.g. `@name `, and `suffix`,
+ * e.g. ` https://… #tag via @name`), returning the text and the weight of the whole post,
+ * both counted as X counts them (a `url` X does not recognise as a link counts as text).
  */
-function fit(text: string | undefined, prefixWeight: number, suffix: string, urlCount: number): { text: string; total: number; truncated: boolean } {
-  const around = prefixWeight + weightedLength(suffix) + urlCount * (URL_WEIGHT + 1);
-  const fitted = fitText(text ?? '', MAX_WEIGHTED_LENGTH - around);
-  return { text: fitted.text, total: around + weightedLength(fitted.text), truncated: fitted.truncated };
+function fit(text: string | undefined, prefix: string, suffix: string): { text: string; total: number; truncated: boolean } {
+  // A lone surrogate cannot go into a URL (encodeURIComponent throws): it becomes U+FFFD.
+  const whole = (text ?? '').replace(LONE_SURROGATE, '\uFFFD');
+  let budget = MAX_WEIGHTED_LENGTH - weightedLength(prefix) - weightedLength(suffix);
+  for (;;) {
+    const fitted = fitText(whole, budget);
+    const total = weightedLength(prefix + fitted.text === '' ? suffix.trimStart() : prefix + fitted.text + suffix);
+    // Joined, the parts can count differently than apart (rarely): shorten by the difference.
+    if (total <= MAX_WEIGHTED_LENGTH || fitted.text === '') return { text: fitted.text, total, truncated: fitted.truncated };
+    budget -= total - MAX_WEIGHTED_LENGTH;
+  }
 }
 
 function hashtagSuffix(tags: string[]): string {
@@ -116,7 +126,7 @@ export function shareIntent(options: PostIntentOptions): Intent {
   const via = options.via === undefined || options.via.trim() === '' ? undefined : screenName(options.via, 'via');
   const url = options.url === undefined || options.url === '' ? undefined : httpUrl(options.url, 'url');
   const rel = related(options.related);
-  const fitted = fit(options.text, 0, hashtagSuffix(tags) + (via === undefined ? '' : ` via @${via}`), url === undefined ? 0 : 1);
+  const fitted = fit(options.text, '', (url === undefined ? '' : ` ${url}`) + hashtagSuffix(tags) + (via === undefined ? '' : ` via @${via}`));
   return {
     kind: 'post',
     url: `${INTENT_BASE}post?${query([
@@ -135,7 +145,7 @@ export function shareIntent(options: PostIntentOptions): Intent {
 export function mentionIntent(name: string | undefined, options: Pick<PostIntentOptions, 'text' | 'related'>): Intent {
   const who = screenName(name, 'screen-name');
   const rel = related(options.related);
-  const fitted = fit(options.text, weightedLength(`@${who} `), '', 0);
+  const fitted = fit(options.text, `@${who} `, '');
   return {
     kind: 'post',
     url: `${INTENT_BASE}post?${query([
@@ -153,7 +163,7 @@ export function hashtagIntent(tag: string | undefined, options: Pick<PostIntentO
   const main = hashtag(tag, 'hashtag');
   const url = options.url === undefined || options.url === '' ? undefined : httpUrl(options.url, 'url');
   const rel = related(options.related);
-  const fitted = fit(options.text, weightedLength(`#${main} `), '', url === undefined ? 0 : 1);
+  const fitted = fit(options.text, `#${main} `, url === undefined ? '' : ` ${url}`);
   return {
     kind: 'post',
     url: `${INTENT_BASE}post?${query([

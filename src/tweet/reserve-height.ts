@@ -23,6 +23,8 @@ const L = {
   smallFont: 15,
   /** Margin above media, cards, polls, quoted posts. */
   gap: 12,
+  /** What media adds beyond its box's aspect ratio (margin, borders, less the wider box). */
+  media: -8,
   /** Timestamp line and the action row. */
   footer: 12 + 20 + 12 + 1 + 4 + 34 + 4,
   /** The "Read N replies" link under the actions. */
@@ -32,10 +34,11 @@ const L = {
   /** The quoted post's own padding and header. */
   quotedChrome: 2 + 12 + 12 + 20 + 4,
   /** A parent (reply context) above the post: header and padding; its text starts beside the avatar line. */
-  parentChrome: 12 + 48 + 4,
+  parentChrome: 36,
   card: 24 + 20 * 3,
-  pollOption: 36,
-  pollMeta: 28,
+  pollOption: 30,
+  pollMeta: 22,
+  space: 56,
 } as const;
 
 /** Width of the post column used when none is known (X's default embed width). */
@@ -49,7 +52,7 @@ function clampWidth(width: number): number {
 /** What a typical post measures, for a `<perch-tweet>` that has nothing to estimate from. */
 export function defaultReserveHeight(width = DEFAULT_WIDTH): number {
   // One photo and two lines of text: the shape of the median embedded post.
-  return Math.round(L.chrome + L.header + L.textGap + 2 * L.line + L.gap + (clampWidth(width) - L.inset) * 0.5625 + L.footer + L.readMore);
+  return Math.round(L.chrome + L.header + L.textGap + 2 * L.line + L.media + (clampWidth(width) - L.inset) * 0.5625 + L.footer + L.readMore);
 }
 
 /** Lines `text` takes at `fontPx` in a column `columnPx` wide (wide characters count double). */
@@ -73,7 +76,7 @@ function mediaHeight(media: Media[], columnPx: number): number {
   if (media.length === 0) return 0;
   const first = media[0]!;
   const ratio = media.length > 1 ? 9 / 16 : first.type === 'photo' ? Math.min(1, Math.max(first.height / first.width, 1 / 2.25)) : first.aspectRatio[1] / first.aspectRatio[0];
-  return L.gap + 2 + Math.round(columnPx * (Number.isFinite(ratio) ? ratio : 9 / 16));
+  return L.media + Math.round(columnPx * (Number.isFinite(ratio) ? ratio : 9 / 16));
 }
 
 function shownText(post: Post): string {
@@ -104,7 +107,8 @@ export function estimatePostHeight(result: PostResult, width = DEFAULT_WIDTH, op
   const card = result.card;
   if (card !== undefined && options.hideCards !== true) {
     const large = card.kind === 'summary_large_image' || card.kind === 'player';
-    h += L.gap + (large && card.image !== undefined ? Math.round(column * Math.min(1, card.image.height / card.image.width)) : 0) + L.card;
+    if (card.kind === 'audiospace') h += L.gap + L.space;
+    else h += L.gap + (large && card.image !== undefined ? Math.round(column * Math.min(1, card.image.height / card.image.width)) : 0) + L.card;
   }
   if (result.poll !== undefined) h += L.gap + result.poll.options.length * L.pollOption + L.pollMeta;
   const parent = result.parent;
@@ -123,5 +127,5 @@ export function estimateFromPasted(text: string, hasMedia: boolean, width = DEFA
   const column = clampWidth(width) - L.inset;
   const body = text.replace(/\s*(?:https?:\/\/)?pic\.(?:twitter|x)\.com\/\S+/g, '').trim();
   const lines = textLines(body, column, L.font);
-  return Math.round(L.chrome + L.header + (lines > 0 ? L.textGap + lines * L.line : 0) + (hasMedia ? L.gap + 2 + column * 0.5625 : 0) + L.footer + L.readMore);
+  return Math.round(L.chrome + L.header + (lines > 0 ? L.textGap + lines * L.line : 0) + (hasMedia ? L.media + column * 0.5625 : 0) + L.footer + L.readMore);
 }

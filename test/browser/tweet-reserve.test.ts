@@ -8,8 +8,8 @@ import { fixtureFiles, fixturePost, nextEvent } from './support/fixtures.js';
 // really takes, for every fixture post at X's default width and at a narrow one: the text below
 // a post moves by the difference, so the estimate must stay close.
 
-/** Largest error allowed, in pixels: a quarter of the post, and never more than 120 px. */
-const tolerance = (actual: number): number => Math.min(120, Math.max(40, actual * 0.25));
+/** Largest error allowed, in pixels: 15 % of the post, at least 30 px and at most 100 px. */
+const tolerance = (actual: number): number => Math.min(100, Math.max(30, actual * 0.15));
 
 describe('reserved height from the post model', () => {
   for (const width of [550, 350]) {
