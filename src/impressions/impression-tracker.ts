@@ -91,7 +91,8 @@ function stop(el: Element): void {
  * (call it on disconnect). Calling again for the same element and id counts nothing new.
  */
 export function trackImpressions(el: Element, info: ImpressionInfo): () => void {
-  if (!allowed()) return () => undefined;
+  // Only what is on a page can be seen: a widget removed before it rendered counts nothing.
+  if (!allowed() || !el.isConnected) return () => undefined;
   if (once(el, `rendered:${info.kind}:${info.id}`)) enqueue({ ...info, type: 'rendered' });
   if (counted.get(el)?.has(`viewable:${info.kind}:${info.id}`) === true) return () => undefined;
   stop(el);

@@ -175,6 +175,8 @@ export class PerchTweet extends LitElement {
     super.connectedCallback();
     if (this.theme === undefined) this.theme = pageTheme() ?? 'light';
     this.startLoading();
+    // Moved back onto a page (or moved within it): watch its impressions again.
+    this.trackRendered();
     // Hold the post's space before it arrives (from the pasted fallback, or a typical post).
     if (this.result === undefined && this.failure === undefined && !this.serverRendered) scheduleReserve(this);
   }
@@ -352,16 +354,21 @@ export class PerchTweet extends LitElement {
         : html`<p part="message" class="message" role="status">${msg(f.reason === 'invalid-id' ? 'invalidId' : 'loadFailed', this.lang || undefined)}</p>`}</div>`;
   }
 
+  /** Count impressions of the rendered post, only while the element is on a page. */
+  private trackRendered(): void {
+    const shown = this.rendered;
+    if (shown?.kind === 'post' && this.isConnected && this.stopImpressions === undefined) this.stopImpressions = trackImpressions(this, { kind: 'post', id: shown.id });
+  }
+
   protected override updated(): void {
     // Consent may have arrived since the last render: start what was waiting for it.
     if (this.waitingForConsent && this.consent.allowed && this.isConnected) this.startLoading();
     const result = this.result;
     if (result !== undefined && result !== this.rendered && this.language.ready) {
       this.rendered = result;
-      if (result.kind === 'post') {
-        this.stopImpressions?.();
-        this.stopImpressions = trackImpressions(this, { kind: 'post', id: result.id });
-      }
+      this.stopImpressions?.();
+      this.stopImpressions = undefined;
+      this.trackRendered();
       this.dispatchEvent(new PerchRenderEvent(result));
     }
   }

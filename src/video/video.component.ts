@@ -147,6 +147,8 @@ export class PerchVideo extends LitElement implements CoordinatedPlayer {
     this.observer?.disconnect();
     this.observer = undefined;
     unobserveNear(this);
+    // Moved before it came near (frameworks move elements all day): look again when reconnected.
+    if (this.media === undefined) this.requested = '';
     this.unload();
     releasePlayback(this);
   }
