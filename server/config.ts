@@ -119,7 +119,7 @@ export function resolveConfig(partial: Partial<ServerConfig>): ServerConfig {
     logLevel: partial.logLevel ?? 'info',
     store,
     impressionsStore: partial.impressionsStore ?? (store === 'memory' ? 'lmdb' : 'redis'),
-    assetsDir: partial.assetsDir ?? join(rootDir, 'dist/cdn'),
+    assetsDir: resolve(partial.assetsDir ?? join(rootDir, 'dist/cdn')),
     compressMinBytes: partial.compressMinBytes ?? 1024,
     adminToken: partial.adminToken,
     bearerToken: partial.bearerToken,
