@@ -100,3 +100,24 @@ test('the impressions rate limit set in a config file bounds what one client may
     await server?.stop();
   }
 });
+
+test('perch-server report reads the store from the same config file as the server', async () => {
+  const path = file('report.json', { dataDir: join(dir, 'report-data'), impressionsStore: 'lmdb', threshold: 1000 });
+  let server: (Started & { url: string }) | undefined;
+  try {
+    server = await startServerProcess(['--config', path, '--no-demo']);
+    assert.equal(asAck(await postBatch(server.url, makeBatch(pageViewId(), postEvents(0, 4, Date.now())))).accepted, 4);
+  } finally {
+    await server?.stop();
+  }
+  const clean = Object.fromEntries(Object.entries(process.env).filter(([k]) => !k.startsWith('PERCH_')));
+  const child = spawn(process.execPath, ['--import', 'tsx', 'server/cli.ts', 'report', '--config', path, '--format', 'json'], { stdio: ['ignore', 'pipe', 'pipe'], env: clean });
+  let out = '';
+  let err = '';
+  child.stdout.on('data', (d: Buffer) => (out += d.toString()));
+  child.stderr.on('data', (d: Buffer) => (err += d.toString()));
+  assert.equal(await new Promise<number | null>((resolve) => child.on('exit', resolve)), 0, err);
+  const report = JSON.parse(out) as { threshold: number; days: Array<{ rendered: number; viewable: number }> };
+  assert.equal(report.threshold, 1000);
+  assert.equal(report.days.reduce((sum, d) => sum + d.rendered + d.viewable, 0), 4);
+});
