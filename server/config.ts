@@ -133,7 +133,8 @@ export function resolveConfig(partial: Partial<ServerConfig>): ServerConfig {
     dataDir: partial.dataDir ?? process.env.PERCH_DATA_DIR ?? '',
     impressions: partial.impressions ?? {},
   };
-  if (config.dataDir === '') config.dataDir = join(config.rootDir, 'perch-data');
+  // a checkout keeps its data beside the sources; an installed package never inside node_modules
+  if (config.dataDir === '') config.dataDir = existsSync(join(config.rootDir, 'src')) ? join(config.rootDir, 'perch-data') : resolve('perch-data');
   if (config.store !== 'memory' && !/^rediss?:\/\//.test(config.store)) throw new ConfigError('store', `expected "memory" or a redis:// URL, got "${config.store}"`);
   if (config.impressionsStore !== 'lmdb' && config.impressionsStore !== 'redis') throw new ConfigError('impressions-store', `expected "lmdb" or "redis", got "${String(config.impressionsStore)}"`);
   if (config.impressionsStore === 'redis' && config.store === 'memory') throw new ConfigError('impressions-store', 'redis needs a Redis: pass --store redis://host:port (the same Redis holds the post cache and the counts)');
