@@ -195,7 +195,8 @@ test('npx perch-server --upstream syndication serves a publisher page whose oEmb
   let browser: Browser | undefined;
   try {
     fake = await startFakeSyndication();
-    const { url } = await startInstalled(['--upstream', 'syndication', '--syndication-url', fake.url, '--no-demo', '--data-dir', join(work, 'data-syndication')]);
+    const { url } = await startInstalled(['--upstream', 'syndication', '--syndication-url', fake.url, '--no-demo']);
+    assert.ok(existsSync(join(app, 'perch-data')), 'the default data directory is in the working directory, not in node_modules');
     assert.equal((await fetch(`${url}/`)).status, 404, 'no demo');
     const oembed = (await (await fetch(`${url}/oembed?url=${encodeURIComponent(`https://x.com/i/status/${POST_ID}`)}`)).json()) as { html: string };
     assert.match(oembed.html, new RegExp(`src="${url}/dist/cdn/perch\\.js"`));
