@@ -1,5 +1,5 @@
 #!/usr/bin/env node
-// Installs the system programs the tests drive for real (Chromium, Redis, ffmpeg)
+// Installs the system programs the tests drive for real (Chromium, Redis, ffmpeg, nginx)
 // from Debian's packages when they are missing. Needs root (or sudo) on Debian.
 import { execFileSync, spawnSync } from 'node:child_process';
 import { existsSync } from 'node:fs';
@@ -8,6 +8,7 @@ const wanted = [
   { bin: process.env.CHROME_PATH ?? '/usr/bin/chromium', pkg: 'chromium' },
   { bin: '/usr/bin/redis-server', pkg: 'redis-server' },
   { bin: '/usr/bin/ffmpeg', pkg: 'ffmpeg' },
+  { bin: process.env.NGINX_PATH ?? '/usr/sbin/nginx', pkg: 'nginx' },
 ];
 
 const missing = wanted.filter((w) => !existsSync(w.bin)).map((w) => w.pkg);

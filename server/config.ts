@@ -3,6 +3,19 @@ import { existsSync, readFileSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
+/** Where impression counts are kept: an LMDB file under `dataDir`, or the Redis of `store`. */
+export type ImpressionsStoreKind = 'lmdb' | 'redis';
+
+/** Per-client bound on impression events (token bucket per visitor address). */
+export interface ImpressionsRateLimit {
+  /** Sustained events per second one visitor address may send. Default 500. */
+  eventsPerSecond?: number | undefined;
+  /** Events one visitor address may send at once. Default 5,000. */
+  burst?: number | undefined;
+  /** Leave loopback peers without X-Forwarded-For unlimited (default true). */
+  exemptLoopback?: boolean | undefined;
+}
+
 /** Where posts come from. */
 export type UpstreamKind = 'fixtures' | 'syndication' | 'x-api-v2';
 
@@ -24,8 +37,17 @@ export interface ServerConfig {
   /** Origins allowed to call the API from a browser (`*` for any). */
   allowedOrigins: string[];
   logLevel: LogLevel;
-  /** `memory` (default: in-process LRU) or a `redis://` URL shared by several processes. */
+  /**
+   * Post cache: `memory` (default: in-process LRU) or a `redis://` URL shared by several processes.
+   * With `memory`, impressions still go to an LMDB file under `dataDir` (see `impressionsStore`).
+   */
   store: string;
+  /** Impressions store: `lmdb` (a file under `dataDir`; default with `store: memory`) or `redis` (the `store` URL; default with Redis). */
+  impressionsStore: ImpressionsStoreKind;
+  /** The CDN build of the widgets, served at `/dist/cdn/`. Default `<rootDir>/dist/cdn`. */
+  assetsDir: string;
+  /** JSON and HTML answers at least this long are compressed when the client accepts it. Default 1024. */
+  compressMinBytes: number;
   /** Token for admin endpoints (purge); admin endpoints are off without one. */
   adminToken?: string | undefined;
   /** X API v2 bearer token (from X_BEARER_TOKEN); required by the x-api-v2 upstream, never logged. */
@@ -51,27 +73,33 @@ export interface ServerConfig {
   /** Where the embedded impressions store (LMDB) lives when the store is `memory`. */
   dataDir: string;
   /** Impressions: daily threshold, alert levels (fractions), webhook for alerts. */
-  impressions: { threshold?: number | undefined; alertLevels?: number[] | undefined; webhookUrl?: string | undefined; projectAfterMs?: number | undefined };
+  impressions: { threshold?: number | undefined; alertLevels?: number[] | undefined; webhookUrl?: string | undefined; projectAfterMs?: number | undefined; rateLimit?: ImpressionsRateLimit | false | undefined };
 }
 
 /** Defaults of the timeline page cache. */
 export const DEFAULT_TIMELINE_CACHE: ServerConfig['timelines'] = { freshMs: 60_000, keepMs: 60 * 60 * 1000, maxEntries: 1000 };
 
-/** Find the repository root (the folder whose package.json is perch-widgets). */
+/**
+ * Find where `dist/cdn/` and `fixtures/` live: the repository root (the folder whose package.json is
+ * perch-widgets) in a checkout, else the installed perch-server package's own folder.
+ */
 export function findRootDir(start: string = dirname(fileURLToPath(import.meta.url))): string {
   let dir = resolve(start);
+  let installed: string | undefined;
   for (;;) {
     const pkg = join(dir, 'package.json');
     if (existsSync(pkg)) {
       try {
         const parsed: unknown = JSON.parse(readFileSync(pkg, 'utf8'));
-        if (typeof parsed === 'object' && parsed !== null && (parsed as { name?: unknown }).name === 'perch-widgets') return dir;
+        const name = typeof parsed === 'object' && parsed !== null ? (parsed as { name?: unknown }).name : undefined;
+        if (name === 'perch-widgets') return dir;
+        if (name === 'perch-server' && installed === undefined && existsSync(join(dir, 'dist/cdn/perch.js'))) installed = dir;
       } catch {
         // not ours; keep walking
       }
     }
     const up = dirname(dir);
-    if (up === dir) return process.cwd();
+    if (up === dir) return installed ?? process.cwd();
     dir = up;
   }
 }
@@ -79,15 +107,20 @@ export function findRootDir(start: string = dirname(fileURLToPath(import.meta.ur
 /** Fill in defaults and check values; throws a ConfigError naming the bad option. */
 export function resolveConfig(partial: Partial<ServerConfig>): ServerConfig {
   const upstream = partial.upstream ?? 'fixtures';
+  const rootDir = partial.rootDir ?? findRootDir();
+  const store = partial.store ?? 'memory';
   const config: ServerConfig = {
     port: partial.port ?? 8080,
     host: partial.host ?? '127.0.0.1',
     upstream,
-    rootDir: partial.rootDir ?? findRootDir(),
-    serveDemo: partial.serveDemo ?? upstream === 'fixtures',
+    rootDir,
+    serveDemo: partial.serveDemo ?? (upstream === 'fixtures' && existsSync(join(rootDir, 'demo'))),
     allowedOrigins: partial.allowedOrigins ?? ['*'],
     logLevel: partial.logLevel ?? 'info',
-    store: partial.store ?? 'memory',
+    store,
+    impressionsStore: partial.impressionsStore ?? (store === 'memory' ? 'lmdb' : 'redis'),
+    assetsDir: resolve(partial.assetsDir ?? join(rootDir, 'dist/cdn')),
+    compressMinBytes: partial.compressMinBytes ?? 1024,
     adminToken: partial.adminToken,
     bearerToken: partial.bearerToken,
     xApiBaseUrl: partial.xApiBaseUrl,
@@ -100,8 +133,12 @@ export function resolveConfig(partial: Partial<ServerConfig>): ServerConfig {
     dataDir: partial.dataDir ?? process.env.PERCH_DATA_DIR ?? '',
     impressions: partial.impressions ?? {},
   };
-  if (config.dataDir === '') config.dataDir = join(config.rootDir, 'perch-data');
+  // a checkout keeps its data beside the sources; an installed package never inside node_modules
+  if (config.dataDir === '') config.dataDir = existsSync(join(config.rootDir, 'src')) ? join(config.rootDir, 'perch-data') : resolve('perch-data');
   if (config.store !== 'memory' && !/^rediss?:\/\//.test(config.store)) throw new ConfigError('store', `expected "memory" or a redis:// URL, got "${config.store}"`);
+  if (config.impressionsStore !== 'lmdb' && config.impressionsStore !== 'redis') throw new ConfigError('impressions-store', `expected "lmdb" or "redis", got "${String(config.impressionsStore)}"`);
+  if (config.impressionsStore === 'redis' && config.store === 'memory') throw new ConfigError('impressions-store', 'redis needs a Redis: pass --store redis://host:port (the same Redis holds the post cache and the counts)');
+  if (!Number.isInteger(config.compressMinBytes) || config.compressMinBytes < 0) throw new ConfigError('compress-min-bytes', 'must be 0 or a positive integer');
   if (config.upstream === 'x-api-v2' && (config.bearerToken === undefined || config.bearerToken === '')) {
     throw new ConfigError('upstream', 'x-api-v2 needs a bearer token: set X_BEARER_TOKEN in the environment');
   }

@@ -9,6 +9,7 @@ import { MemoryCache } from './cache/memory-cache.js';
 import type { PostCache } from './cache/post-cache.js';
 import { RedisCache } from './cache/redis-cache.js';
 import { resolveConfig, type ServerConfig } from './config.js';
+import { compressResponses } from './http/compress.js';
 import { HttpError, LazyRequestContext, plainPath, sendError, sendJson } from './http/context.js';
 import { Router } from './http/router.js';
 import { createLogger, type Logger } from './log.js';
@@ -17,6 +18,7 @@ import { CachingPostService } from './posts/caching-post-service.js';
 import { registerMediaPlaceholder } from './routes/media-placeholder.js';
 import { registerMediaProxy } from './routes/media-proxy.js';
 import { registerStaticRoutes } from './routes/static-files.js';
+import { loadWidgetAssets, registerWidgetAssets } from './routes/widget-assets.js';
 import { registerTweetRoutes } from './routes/tweets.js';
 import { registerRenderRoutes } from './routes/render.js';
 import { registerOembed } from './routes/oembed.js';
@@ -51,6 +53,8 @@ export async function startServer(partial: Partial<ServerConfig> = {}): Promise<
   const config = resolveConfig(partial);
   const log = createLogger(config.logLevel);
   const metrics = new Metrics();
+  // the widget build first: without it the oEmbed and static HTML would point at nothing
+  const assets = await loadWidgetAssets(config.assetsDir);
   const upstream = await createUpstream(config);
   const cache = await openCache(config);
   const posts = new CachingPostService(upstream, cache, metrics, log, { freshMs: config.cache.freshMs, now: config.now, ...(config.cache.batchWindowMs !== undefined ? { batchWindowMs: config.cache.batchWindowMs } : {}) });
@@ -81,7 +85,8 @@ export async function startServer(partial: Partial<ServerConfig> = {}): Promise<
   registerTweetRoutes(router, purgeTimelinesToo(posts, timelineCache), { adminToken: config.adminToken });
   registerTimelineRoutes(router, { rootDir: config.rootDir, now: config.now, ...(timelineUpstream !== undefined ? { upstream: timelineUpstream } : {}), ...(timelineCache !== undefined ? { cache: timelineCache } : {}) });
   const impressions = await registerImpressions(router, {
-    store: config.store,
+    // `openImpressionStore` takes `memory` for the embedded LMDB store, a redis:// URL for Redis
+    store: config.impressionsStore === 'lmdb' ? 'memory' : config.store,
     dataDir: config.dataDir,
     adminToken: config.adminToken,
     metrics,
@@ -91,8 +96,10 @@ export async function startServer(partial: Partial<ServerConfig> = {}): Promise<
     alertLevels: config.impressions.alertLevels,
     webhookUrl: config.impressions.webhookUrl,
     projectAfterMs: config.impressions.projectAfterMs,
+    rateLimit: config.impressions.rateLimit,
   });
   await registerOptionalRoutes(router, config, posts, () => publicUrl, log, metrics);
+  registerWidgetAssets(router, assets);
   if (config.serveDemo) registerStaticRoutes(router, config.rootDir);
 
   const server = createServer((req, res) => {
@@ -118,7 +125,7 @@ export async function startServer(partial: Partial<ServerConfig> = {}): Promise<
   const host = address.family === 'IPv6' ? `[${address.address}]` : address.address;
   const url = `http://${host}:${address.port}`;
   if (publicUrl === '') publicUrl = url;
-  log.info('listening', { url, upstream: upstream.name, store: cache.kind });
+  log.info('listening', { url, upstream: upstream.name, store: cache.kind, impressions: impressions.store.kind, widgets: assets.files.size });
   let closing: Promise<void> | undefined;
   return {
     url,
@@ -175,6 +182,7 @@ async function handle(req: IncomingMessage, res: ServerResponse, router: Router,
   let route = 'unmatched';
   setSecurityHeaders(res);
   applyCors(req, res, config);
+  compressResponses(req, res, { minBytes: config.compressMinBytes });
   try {
     if (rawUrl.length > MAX_URL_LENGTH) throw new HttpError(414, 'url-too-long', `Request URLs are limited to ${MAX_URL_LENGTH} characters.`);
     if (plain === undefined) {

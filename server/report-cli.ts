@@ -6,19 +6,29 @@ import { DEFAULT_THRESHOLD } from './impressions/alerts.js';
 import { openImpressionStore } from './impressions/open-store.js';
 import { buildSummary, MAX_SUMMARY_DAYS, summaryToCsv } from './impressions/report.js';
 import { addDays, daysBetween, isDay, utcDay } from './impressions/utc-day.js';
+import { readConfigFile } from './cli-config.js';
+import type { ServerConfig } from './config.js';
+
+function usageError(err: (s: string) => void, msg: string): number {
+  err(`perch-server report: ${msg}\n${USAGE}`);
+  return 2;
+}
 
 const USAGE = `Usage: perch-server report [--from YYYY-MM-DD] [--to YYYY-MM-DD] [--format csv|json]
-                           [--store memory|redis://host:port] [--data-dir DIR] [--threshold N]
-Prints daily impression totals (UTC days; default: the last 30 days).
-  --store      memory (the embedded store in --data-dir, default) or a redis:// URL (PERCH_STORE)
-  --data-dir   where the embedded store lives (PERCH_DATA_DIR, default ./perch-data)
+                           [--config perch.json] [--store memory|redis://host:port]
+                           [--impressions-store lmdb|redis] [--data-dir DIR] [--threshold N]
+Prints daily impression totals (UTC days; default: the last 30 days), from the store the server writes.
+  --config             the server's config file: its store, impressionsStore, dataDir and threshold (PERCH_CONFIG)
+  --store              memory or a redis:// URL (PERCH_STORE)
+  --impressions-store  lmdb (the file in --data-dir; default with --store memory) or redis (PERCH_IMPRESSIONS_STORE)
+  --data-dir           where the LMDB file lives (PERCH_DATA_DIR, default ./perch-data)
 `;
 
 /** Run the report command with `argv` (the arguments after `report`); resolves with the exit code. */
 export async function runReport(argv: string[], out: (s: string) => void = (s) => process.stdout.write(s), err: (s: string) => void = (s) => process.stderr.write(s)): Promise<number> {
   let values: Record<string, string | boolean | undefined>;
   try {
-    ({ values } = parseArgs({ args: argv, strict: true, allowPositionals: false, options: { from: { type: 'string' }, to: { type: 'string' }, format: { type: 'string' }, store: { type: 'string' }, 'data-dir': { type: 'string' }, threshold: { type: 'string' }, help: { type: 'boolean', short: 'h' } } }));
+    ({ values } = parseArgs({ args: argv, strict: true, allowPositionals: false, options: { from: { type: 'string' }, to: { type: 'string' }, format: { type: 'string' }, config: { type: 'string' }, store: { type: 'string' }, 'impressions-store': { type: 'string' }, 'data-dir': { type: 'string' }, threshold: { type: 'string' }, help: { type: 'boolean', short: 'h' } } }));
   } catch (error) {
     err(`${error instanceof Error ? error.message : String(error)}\n${USAGE}`);
     return 2;
@@ -32,9 +42,24 @@ export async function runReport(argv: string[], out: (s: string) => void = (s) =
   const to = str('to') ?? today;
   const from = str('from') ?? addDays(to, -29);
   const format = str('format') ?? 'csv';
-  const store = str('store') ?? process.env.PERCH_STORE ?? 'memory';
-  const dataDir = str('data-dir') ?? process.env.PERCH_DATA_DIR ?? 'perch-data';
-  const threshold = Number(str('threshold') ?? DEFAULT_THRESHOLD);
+  let file: Partial<ServerConfig> = {};
+  const configPath = str('config') ?? process.env.PERCH_CONFIG;
+  if (configPath !== undefined && configPath !== '') {
+    try {
+      file = readConfigFile(configPath);
+    } catch (error) {
+      err(`perch-server report: ${error instanceof Error ? error.message : String(error)}\n`);
+      return 2;
+    }
+  }
+  const configured = str('store') ?? process.env.PERCH_STORE ?? file.store ?? 'memory';
+  const impressionsStore = str('impressions-store') ?? process.env.PERCH_IMPRESSIONS_STORE ?? file.impressionsStore ?? (configured === 'memory' ? 'lmdb' : 'redis');
+  if (impressionsStore !== 'lmdb' && impressionsStore !== 'redis') return usageError(err, `--impressions-store: expected lmdb or redis, got "${impressionsStore}"`);
+  if (impressionsStore === 'redis' && configured === 'memory') return usageError(err, '--impressions-store redis needs --store redis://…');
+  // `openImpressionStore` takes `memory` for the LMDB file
+  const store = impressionsStore === 'lmdb' ? 'memory' : configured;
+  const dataDir = str('data-dir') ?? process.env.PERCH_DATA_DIR ?? file.dataDir ?? 'perch-data';
+  const threshold = Number(str('threshold') ?? file.impressions?.threshold ?? DEFAULT_THRESHOLD);
   const usage = (msg: string): number => {
     err(`perch-server report: ${msg}\n${USAGE}`);
     return 2;

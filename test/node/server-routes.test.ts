@@ -133,5 +133,5 @@ test('the CLI rejects bad options with a clear message', async () => {
   child.stderr.on('data', (d: Buffer) => (err += d.toString()));
   const code = await new Promise<number | null>((resolve) => child.on('exit', resolve));
   assert.equal(code, 1);
-  assert.match(err, /--port: not a number: eighty/);
+  assert.match(err, /--port: expected a whole number, got "eighty"/);
 });
