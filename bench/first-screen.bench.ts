@@ -136,19 +136,19 @@ function measureScript(variant: Variant): string {
 const SCROLL_SCRIPT = `(async () => {
   const state = window.__firstScreen;
   const start = performance.now();
-  const step = Math.round(innerHeight * 0.9);
+  const step = innerHeight;
   const settle = (ms) => new Promise((r) => requestAnimationFrame(() => requestAnimationFrame(() => setTimeout(r, ms))));
   let steps = 0;
   while (scrollY + innerHeight < document.documentElement.scrollHeight - 1 && steps < 150) {
     scrollTo(0, scrollY + step);
     steps++;
-    await settle(100);
+    await settle(80);
   }
   await settle(300);
   while (scrollY > 0 && steps < 300) {
     scrollTo(0, Math.max(0, scrollY - step));
     steps++;
-    await settle(100);
+    await settle(80);
   }
   await settle(500);
   await new Promise((r) => setTimeout(r, 50)); // let the observer deliver
