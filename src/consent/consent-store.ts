@@ -43,8 +43,9 @@ export function readChoice(): StoredRead {
   } catch {
     raw = ''; // an undecodable value is as corrupt as a wrong one
   }
-  if (raw === undefined) return { kind: 'none' };
-  const choice = decodeChoice(raw);
+  // js-cookie skips a value it cannot decode (`%E0%A4%A`) as if it were absent: look for the name itself.
+  if (raw === undefined && !document.cookie.split(';').some((c) => c.trim().startsWith(`${CONSENT_COOKIE}=`))) return { kind: 'none' };
+  const choice = raw === undefined ? undefined : decodeChoice(raw);
   if (choice === undefined) {
     clearChoice();
     return { kind: 'corrupt' };

@@ -201,6 +201,12 @@ describe('consent core', () => {
     expect(document.cookie).to.equal('perch_consent=v1.content.tailoring');
   });
 
+  it('removes a cookie value that cannot even be decoded (%E0%A4%A)', () => {
+    document.cookie = 'perch_consent=%E0%A4%A; path=/';
+    expect(getConsentCore().state).to.equal('unknown');
+    expect(document.cookie).to.equal('');
+  });
+
   it('mode not-required: content loads without asking and nothing is stored; deny() still blocks', async () => {
     window.PerchConfig = { consent: { mode: 'not-required' } };
     const el = await fixture<CoreProbe>(html`<core-probe></core-probe>`);
