@@ -4,6 +4,17 @@ import typescript from '@rollup/plugin-typescript';
 import { nodeResolve } from '@rollup/plugin-node-resolve';
 import terser from '@rollup/plugin-terser';
 import { cdnChunks } from './scripts/cdn-chunks.mjs';
+import { dirname, relative, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+const ROOT = dirname(fileURLToPath(import.meta.url));
+
+/**
+ * TypeScript's maps, re-mapped by Rollup, name sources one or two folders too high
+ * (`../../../../src/…` from `dist/npm/tweet/`). Every source lives in this repository, so
+ * re-anchor each at the root and make it relative to the map again.
+ */
+const sourcemapPathTransform = (source, mapPath) => relative(dirname(mapPath), resolve(ROOT, source.replace(/^(\.\.\/)+/, '')));
 
 const external = (id) => /^(lit|lit-html|lit-element|js-cookie|react|react-dom)(\/|$)|^@lit(-labs)?\//.test(id);
 
@@ -41,7 +52,7 @@ const builds = [
       'react/buttons': 'src/react/buttons.ts',
     },
     external,
-    output: { dir: 'dist/npm', format: 'es', preserveModules: true, preserveModulesRoot: 'src', sourcemap: true },
+    output: { dir: 'dist/npm', format: 'es', preserveModules: true, preserveModulesRoot: 'src', sourcemap: true, sourcemapPathTransform },
     plugins: [
       typescript({
         tsconfig: './tsconfig.json',
@@ -54,7 +65,7 @@ const builds = [
   },
   {
     input: 'src/cdn/loader.ts',
-    output: { file: 'dist/cdn/perch.js', format: 'iife', sourcemap: true },
+    output: { file: 'dist/cdn/perch.js', format: 'iife', sourcemap: true, sourcemapPathTransform },
     plugins: [
       typescript({ tsconfig: './tsconfig.json', declaration: false, outDir: 'dist/cdn' }),
       terser({ ...terserOptions, module: false }),
@@ -76,6 +87,7 @@ const builds = [
       chunkFileNames: 'chunks/[name]-[hash].js',
       manualChunks: cdnChunks,
       sourcemap: true,
+      sourcemapPathTransform,
     },
     plugins: [
       nodeResolve({ browser: true }),
