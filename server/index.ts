@@ -24,6 +24,7 @@ import { createUpstream, timelineUpstreamFor } from './upstream/create-upstream.
 import { registerTimelineRoutes } from './timelines/timeline-routes.js';
 import { CachingTimelines, openTimelineCache, purgeTimelinesToo } from './timelines/caching-timelines.js';
 import { registerImpressions } from './impressions/index.js';
+import { HealthRegistry } from './health.js';
 
 export type { ServerConfig } from './config.js';
 export { ConfigError } from './config.js';
@@ -51,6 +52,7 @@ export async function startServer(partial: Partial<ServerConfig> = {}): Promise<
   const config = resolveConfig(partial);
   const log = createLogger(config.logLevel);
   const metrics = new Metrics();
+  const health = new HealthRegistry(log, metrics, config.now);
   const upstream = await createUpstream(config);
   const cache = await openCache(config);
   const posts = new CachingPostService(upstream, cache, metrics, log, { freshMs: config.cache.freshMs, now: config.now, ...(config.cache.batchWindowMs !== undefined ? { batchWindowMs: config.cache.batchWindowMs } : {}) });
@@ -69,7 +71,8 @@ export async function startServer(partial: Partial<ServerConfig> = {}): Promise<
 
   let publicUrl = config.publicUrl ?? '';
   const router = new Router();
-  router.on('GET', '/healthz', (ctx) => sendJson(ctx, 200, { status: 'ok', upstream: upstream.name, store: cache.kind }, { 'cache-control': 'no-store' }));
+  // 200 even when degraded: posts are still served, so a load balancer should keep this process (see docs/server.md).
+  router.on('GET', '/healthz', (ctx) => sendJson(ctx, 200, { ...health.snapshot(), upstream: upstream.name, store: cache.kind }, { 'cache-control': 'no-store' }));
   router.on('GET', '/metrics', async (ctx) => {
     const body = Buffer.from(await metrics.render());
     ctx.res.writeHead(200, { 'content-type': 'text/plain; version=0.0.4; charset=utf-8', 'content-length': String(body.length), 'cache-control': 'no-store' });
@@ -91,6 +94,7 @@ export async function startServer(partial: Partial<ServerConfig> = {}): Promise<
     alertLevels: config.impressions.alertLevels,
     webhookUrl: config.impressions.webhookUrl,
     projectAfterMs: config.impressions.projectAfterMs,
+    health,
   });
   await registerOptionalRoutes(router, config, posts, () => publicUrl, log, metrics);
   if (config.serveDemo) registerStaticRoutes(router, config.rootDir);

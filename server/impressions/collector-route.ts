@@ -7,6 +7,7 @@ import { HttpError, sendJson, type RequestContext } from '../http/context.js';
 import type { Router } from '../http/router.js';
 import type { Logger } from '../log.js';
 import type { Metrics } from '../metrics.js';
+import { StoreUnavailableError, type HealthRegistry } from '../health.js';
 import { requireAdmin } from './admin-token.js';
 import type { AlertMonitor } from './alerts.js';
 import { IMPRESSION_LIMITS, type ImpressionAck } from './impression-types.js';
@@ -27,6 +28,8 @@ export interface CollectorDeps {
   threshold: number;
   /** Per-client event bound (see rate-limit.ts); `false` turns it off. */
   rateLimit?: RateLimitOptions | false | undefined;
+  /** Where a failing store (disk full, Redis gone) is reported, and its recovery. */
+  health: HealthRegistry;
 }
 
 const CORS = { 'access-control-allow-origin': '*', 'cache-control': 'no-store' };
@@ -66,6 +69,22 @@ function checkContentType(ctx: RequestContext): void {
   if (type !== '' && type !== 'text/plain' && type !== 'application/json') throw new BatchError(415, 'unsupported-content-type', 'Send the batch as text/plain or application/json.');
 }
 
+/**
+ * Count a batch; a store that cannot write now (disk full, Redis unreachable) becomes a 503 with `Retry-After`:
+ * the page keeps the events and sends them again later with the same sequence numbers, so they count once.
+ */
+async function ingest(deps: CollectorDeps, batch: ReturnType<typeof validateBatch>, now: number): ReturnType<ImpressionStore['ingest']> {
+  try {
+    const result = await deps.store.ingest(batch, now);
+    deps.health.recovered('impressions-store');
+    return result;
+  } catch (error) {
+    if (!(error instanceof StoreUnavailableError)) throw error;
+    deps.health.degraded('impressions-store', error.reason, error.message);
+    throw new BatchError(503, 'store-unavailable', 'Impressions cannot be stored right now; send them again later.', undefined, { 'retry-after': String(error.retryAfterSeconds) });
+  }
+}
+
 /** Register the collector and summary routes. */
 export function registerCollectorRoutes(router: Router, deps: CollectorDeps): void {
   const { store, metrics } = deps;
@@ -88,7 +107,7 @@ export function registerCollectorRoutes(router: Router, deps: CollectorDeps): vo
       const batch = validateBatch(parseBatchJson(text), now);
       const wait = limiter?.take(clientAddress(ctx.req.socket.remoteAddress, ctx.req.headers['x-forwarded-for']), batch.events.length) ?? 0;
       if (wait > 0) throw new BatchError(429, 'rate-limited', `Too many impression events from this client; retry in ${wait} s.`, undefined, { 'retry-after': String(wait) });
-      const result = await store.ingest(batch, now);
+      const result = await ingest(deps, batch, now);
       batches.inc([]);
       if (result.duplicates > 0) metrics.inc('perch_impression_duplicates_total', 'Impression events dropped as already counted (retries).', undefined, result.duplicates);
       if (result.limited > 0) metrics.inc('perch_impression_limited_total', 'Impression events ignored: their page view reached its bound.', undefined, result.limited);

@@ -1,4 +1,5 @@
 /** Wires the impressions collector, summary, dashboard and alerts into the embed server's router. */
+import { HealthRegistry } from '../health.js';
 import type { Router } from '../http/router.js';
 import type { Logger } from '../log.js';
 import type { Metrics } from '../metrics.js';
@@ -34,6 +35,8 @@ export interface ImpressionsOptions {
   webhookBaseDelayMs?: number | undefined;
   /** Per-client event bound (token bucket per hashed client address, in memory only); `false` turns it off. Default 500 events/s, burst 5,000, loopback exempt. */
   rateLimit?: RateLimitOptions | false | undefined;
+  /** Where a failing store is reported (`/healthz`); a registry of its own when not given. */
+  health?: HealthRegistry | undefined;
   /** Use this store instead of opening one (tests). */
   storeInstance?: ImpressionStore | undefined;
 }
@@ -56,7 +59,7 @@ export async function registerImpressions(router: Router, options: ImpressionsOp
   const webhook = options.webhookUrl !== undefined && options.webhookUrl !== '' ? new WebhookSender({ url: options.webhookUrl, log: options.log, ...(options.webhookBaseDelayMs !== undefined ? { baseDelayMs: options.webhookBaseDelayMs } : {}) }) : undefined;
   const alertOptions = { threshold, levels, projectAfterMs: options.projectAfterMs ?? 60 * 60 * 1000, now: options.now, log: options.log, webhook };
   const alerts = new AlertMonitor(store, alertOptions);
-  registerCollectorRoutes(router, { store, alerts, metrics: options.metrics, log: options.log, now: options.now, adminToken: options.adminToken, threshold, rateLimit: options.rateLimit });
+  registerCollectorRoutes(router, { store, alerts, metrics: options.metrics, log: options.log, now: options.now, adminToken: options.adminToken, threshold, rateLimit: options.rateLimit, health: options.health ?? new HealthRegistry(options.log, options.metrics, options.now) });
   registerDashboardRoute(router, { store, adminToken: options.adminToken, alerts: alertOptions });
   options.log.info('impressions', { store: store.kind, threshold, levels: levels.join(','), webhook: webhook !== undefined });
   return {
