@@ -3,6 +3,7 @@
  * post cache) says whether it works and, when not, why. A change of state is logged once and counted, and a
  * gauge per part is kept for /metrics; nothing is logged while the state stays the same.
  */
+import { HttpError } from './http/context.js';
 import type { Logger } from './log.js';
 import type { Metrics } from './metrics.js';
 
@@ -72,8 +73,7 @@ export class HealthRegistry {
  * A store the server depends on could not do its work now (disk full, Redis unreachable): the request is answered
  * 503 with `Retry-After`, and the caller may send the same thing again later.
  */
-export class StoreUnavailableError extends Error {
-  override readonly name = 'StoreUnavailableError';
+export class StoreUnavailableError extends HttpError {
   constructor(
     /** Machine-readable cause: `disk-full`, `write-failed`, `redis-unreachable`. */
     readonly reason: string,
@@ -81,6 +81,17 @@ export class StoreUnavailableError extends Error {
     /** Seconds after which a retry is worth it. */
     readonly retryAfterSeconds = 5,
   ) {
-    super(message);
+    super(503, 'store-unavailable', message, undefined, { 'retry-after': String(retryAfterSeconds) });
   }
+}
+
+/** Whether a Redis client error means Redis could not be reached (as opposed to Redis refusing a command). */
+export function isRedisUnreachable(error: unknown): boolean {
+  return error instanceof Error && error.name !== 'ReplyError';
+}
+
+/** A StoreUnavailableError for a Redis client error, or the error itself when Redis answered it. */
+export function redisFailure(error: unknown, what: string): unknown {
+  if (!isRedisUnreachable(error)) return error;
+  return new StoreUnavailableError('redis-unreachable', `${what}: Redis cannot be reached (${error instanceof Error ? error.message : String(error)}).`, 2);
 }

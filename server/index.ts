@@ -8,6 +8,7 @@ import type { AddressInfo } from 'node:net';
 import { MemoryCache } from './cache/memory-cache.js';
 import type { PostCache } from './cache/post-cache.js';
 import { RedisCache } from './cache/redis-cache.js';
+import { FallbackPostCache, sharedCacheOf } from './cache/fallback-cache.js';
 import { resolveConfig, type ServerConfig } from './config.js';
 import { HttpError, LazyRequestContext, plainPath, sendError, sendJson } from './http/context.js';
 import { Router } from './http/router.js';
@@ -42,9 +43,11 @@ export interface RunningServer {
   close(): Promise<void>;
 }
 
-async function openCache(config: ServerConfig): Promise<PostCache> {
-  if (config.store === 'memory') return new MemoryCache({ maxEntries: config.cache.maxEntries, maxBytes: config.cache.maxBytes, now: config.now });
-  return RedisCache.connect(config.store, { now: config.now });
+async function openCache(config: ServerConfig, health: HealthRegistry): Promise<PostCache> {
+  const limits = { maxEntries: config.cache.maxEntries, maxBytes: config.cache.maxBytes, now: config.now };
+  if (config.store === 'memory') return new MemoryCache(limits);
+  // Redis, with a copy in this process that serves posts while Redis is away.
+  return new FallbackPostCache(await RedisCache.connect(config.store, { now: config.now }), health, limits);
 }
 
 /** Start the embed server. */
@@ -54,7 +57,7 @@ export async function startServer(partial: Partial<ServerConfig> = {}): Promise<
   const metrics = new Metrics();
   const health = new HealthRegistry(log, metrics, config.now);
   const upstream = await createUpstream(config);
-  const cache = await openCache(config);
+  const cache = await openCache(config, health);
   const posts = new CachingPostService(upstream, cache, metrics, log, { freshMs: config.cache.freshMs, now: config.now, ...(config.cache.batchWindowMs !== undefined ? { batchWindowMs: config.cache.batchWindowMs } : {}) });
   metrics.onCollect(async () => {
     const state = await posts.rateLimitState();
@@ -80,7 +83,7 @@ export async function startServer(partial: Partial<ServerConfig> = {}): Promise<
   });
   const timelineUpstream = timelineUpstreamFor(upstream);
   // Timeline pages from X are cached (the fixture timelines cost nothing and are computed per request).
-  const timelineCache = timelineUpstream === undefined ? undefined : new CachingTimelines(timelineUpstream, openTimelineCache(cache, { ...config.timelines, now: config.now }), cache, metrics, log, { freshMs: config.timelines.freshMs, now: config.now });
+  const timelineCache = timelineUpstream === undefined ? undefined : new CachingTimelines(timelineUpstream, openTimelineCache(sharedCacheOf(cache), { ...config.timelines, now: config.now }), cache, metrics, log, { freshMs: config.timelines.freshMs, now: config.now });
   registerTweetRoutes(router, purgeTimelinesToo(posts, timelineCache), { adminToken: config.adminToken });
   registerTimelineRoutes(router, { rootDir: config.rootDir, now: config.now, ...(timelineUpstream !== undefined ? { upstream: timelineUpstream } : {}), ...(timelineCache !== undefined ? { cache: timelineCache } : {}) });
   const impressions = await registerImpressions(router, {

@@ -81,7 +81,7 @@ async function ingest(deps: CollectorDeps, batch: ReturnType<typeof validateBatc
   } catch (error) {
     if (!(error instanceof StoreUnavailableError)) throw error;
     deps.health.degraded('impressions-store', error.reason, error.message);
-    throw new BatchError(503, 'store-unavailable', 'Impressions cannot be stored right now; send them again later.', undefined, { 'retry-after': String(error.retryAfterSeconds) });
+    throw new BatchError(503, 'store-unavailable', 'Impressions cannot be stored right now; send them again later.', undefined, error.headers);
   }
 }
 

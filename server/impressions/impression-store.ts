@@ -1,4 +1,5 @@
 /** Where impression aggregates live: the interface both stores (LMDB embedded, Redis shared) implement. */
+import type { HealthRegistry } from '../health.js';
 import type { ImpressionBatch, ImpressionKind, ImpressionType } from './impression-types.js';
 
 /** One aggregate row: a UTC day × site × kind × type count. */
@@ -58,5 +59,7 @@ export interface ImpressionStore {
   claimAlert(alert: AlertRecord): Promise<boolean>;
   /** Alerts fired on days `from`…`to`. */
   alerts(from: string, to: string): Promise<AlertRecord[]>;
+  /** Report connection changes to `health` as they happen (stores that have a connection). */
+  watchHealth?(health: HealthRegistry): void;
   close(): Promise<void>;
 }

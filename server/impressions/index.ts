@@ -59,7 +59,9 @@ export async function registerImpressions(router: Router, options: ImpressionsOp
   const webhook = options.webhookUrl !== undefined && options.webhookUrl !== '' ? new WebhookSender({ url: options.webhookUrl, log: options.log, ...(options.webhookBaseDelayMs !== undefined ? { baseDelayMs: options.webhookBaseDelayMs } : {}) }) : undefined;
   const alertOptions = { threshold, levels, projectAfterMs: options.projectAfterMs ?? 60 * 60 * 1000, now: options.now, log: options.log, webhook };
   const alerts = new AlertMonitor(store, alertOptions);
-  registerCollectorRoutes(router, { store, alerts, metrics: options.metrics, log: options.log, now: options.now, adminToken: options.adminToken, threshold, rateLimit: options.rateLimit, health: options.health ?? new HealthRegistry(options.log, options.metrics, options.now) });
+  const health = options.health ?? new HealthRegistry(options.log, options.metrics, options.now);
+  store.watchHealth?.(health);
+  registerCollectorRoutes(router, { store, alerts, metrics: options.metrics, log: options.log, now: options.now, adminToken: options.adminToken, threshold, rateLimit: options.rateLimit, health });
   registerDashboardRoute(router, { store, adminToken: options.adminToken, alerts: alertOptions });
   options.log.info('impressions', { store: store.kind, threshold, levels: levels.join(','), webhook: webhook !== undefined });
   return {

@@ -6,6 +6,7 @@
  */
 import type { Redis } from 'ioredis';
 import { connectRedis } from '../cache/redis-cache.js';
+import { redisFailure, type HealthRegistry } from '../health.js';
 import type { ImpressionBatch, ImpressionKind, ImpressionType } from './impression-types.js';
 import { IMPRESSION_LIMITS } from './impression-types.js';
 import type { AlertRecord, CountRow, ImpressionStore, IngestResult, ItemCount } from './impression-store.js';
@@ -151,7 +152,8 @@ export class RedisImpressionStore implements ImpressionStore {
         for (let i = 0; i + 1 < days.length; i += 2) totals.set(days[i] ?? '', Number(days[i + 1]));
         group.forEach((p, i) => p.resolve(result(p.batch, flags[i] ?? '', totals)));
       } catch (error) {
-        for (const p of group) p.reject(error);
+        const failure = redisFailure(error, 'Impressions cannot be stored');
+        for (const p of group) p.reject(failure);
       }
     }
     this.sending = undefined;
@@ -209,7 +211,18 @@ export class RedisImpressionStore implements ImpressionStore {
     return out.sort((a, b) => a.firedAt - b.firedAt);
   }
 
+  private closing = false;
+
+  /** Report the connection's state as it changes, so /healthz is right even when no batch arrives. */
+  watchHealth(health: HealthRegistry): void {
+    this.redis.on('close', () => {
+      if (!this.closing) health.degraded('impressions-store', 'redis-unreachable', 'The impressions store lost its connection to Redis.');
+    });
+    this.redis.on('ready', () => health.recovered('impressions-store'));
+  }
+
   async close(): Promise<void> {
+    this.closing = true;
     await this.sending;
     await this.redis.quit().catch(() => this.redis.disconnect());
   }
