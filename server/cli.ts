@@ -19,6 +19,7 @@ const HELP = `Usage: perch-server [options]
   --threshold <n>     daily impressions threshold for alerts (default 10000000)
   --alert-levels <l>  comma-separated fractions of the threshold (default 0.5,0.8,1)
   --webhook-url <url> alerts are POSTed here as JSON
+  --client-events-per-day <n>  impression events one client address may add to a UTC day (default 20000)
   --fresh-seconds <n> revalidate cached posts older than this (default 900; never served past 24 h)
   --timeline-cache-seconds <n>  revalidate cached timeline pages older than this (default 60; never served past 24 h)
   --log-level <l>     silent | error | warn | info (default) | debug
@@ -59,6 +60,7 @@ async function main(): Promise<void> {
         threshold: { type: 'string' },
         'alert-levels': { type: 'string' },
         'webhook-url': { type: 'string' },
+        'client-events-per-day': { type: 'string' },
         'log-level': { type: 'string' },
         'no-demo': { type: 'boolean' },
         help: { type: 'boolean', short: 'h' },
@@ -106,6 +108,10 @@ async function main(): Promise<void> {
   if (values['webhook-url'] !== undefined) {
     if (!/^https?:\/\//.test(values['webhook-url'])) fail(new ConfigError('webhook-url', 'expected an http(s) URL'));
     impressions.webhookUrl = values['webhook-url'];
+  }
+  if (values['client-events-per-day'] !== undefined) {
+    if (!/^[0-9]+$/.test(values['client-events-per-day']) || Number(values['client-events-per-day']) === 0) fail(new ConfigError('client-events-per-day', 'must be a positive integer'));
+    impressions.clientEventsPerDay = Number(values['client-events-per-day']);
   }
   config.impressions = impressions;
   const fresh = values['fresh-seconds'];

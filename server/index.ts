@@ -97,6 +97,7 @@ export async function startServer(partial: Partial<ServerConfig> = {}): Promise<
     alertLevels: config.impressions.alertLevels,
     webhookUrl: config.impressions.webhookUrl,
     projectAfterMs: config.impressions.projectAfterMs,
+    ...(config.impressions.clientEventsPerDay !== undefined ? { rateLimit: { eventsPerDay: config.impressions.clientEventsPerDay } } : {}),
     health,
   });
   await registerOptionalRoutes(router, config, posts, () => publicUrl, log, metrics);

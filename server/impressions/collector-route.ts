@@ -12,6 +12,7 @@ import { requireAdmin } from './admin-token.js';
 import type { AlertMonitor } from './alerts.js';
 import { IMPRESSION_LIMITS, type ImpressionAck } from './impression-types.js';
 import { AddressRateLimiter, type RateLimitOptions, clientAddress } from './rate-limit.js';
+import type { RefusedEvents } from './refused-events.js';
 import type { ImpressionStore } from './impression-store.js';
 import { buildSummary, MAX_SUMMARY_DAYS } from './report.js';
 import { addDays, daysBetween, isDay, utcDay } from './utc-day.js';
@@ -30,6 +31,8 @@ export interface CollectorDeps {
   rateLimit?: RateLimitOptions | false | undefined;
   /** Where a failing store (disk full, Redis gone) is reported, and its recovery. */
   health: HealthRegistry;
+  /** Events not counted today, by reason (dashboard, /metrics). */
+  refused: RefusedEvents;
 }
 
 const CORS = { 'access-control-allow-origin': '*', 'cache-control': 'no-store' };
@@ -105,12 +108,20 @@ export function registerCollectorRoutes(router: Router, deps: CollectorDeps): vo
       const text = await readBody(ctx, IMPRESSION_LIMITS.maxBodyBytes);
       const now = deps.now();
       const batch = validateBatch(parseBatchJson(text), now);
-      const wait = limiter?.take(clientAddress(ctx.req.socket.remoteAddress, ctx.req.headers['x-forwarded-for']), batch.events.length) ?? 0;
-      if (wait > 0) throw new BatchError(429, 'rate-limited', `Too many impression events from this client; retry in ${wait} s.`, undefined, { 'retry-after': String(wait) });
+      const refusal = limiter?.check(clientAddress(ctx.req.socket.remoteAddress, ctx.req.headers['x-forwarded-for']), batch.events.length);
+      if (refusal !== undefined) {
+        deps.refused.add(refusal.reason, batch.events.length);
+        const wait = refusal.retryAfterSeconds;
+        const message = refusal.reason === 'daily-limit' ? `This client sent its share of impression events for today; retry in ${wait} s.` : `Too many impression events from this client; retry in ${wait} s.`;
+        throw new BatchError(429, refusal.reason, message, undefined, { 'retry-after': String(wait) });
+      }
       const result = await ingest(deps, batch, now);
       batches.inc([]);
       if (result.duplicates > 0) metrics.inc('perch_impression_duplicates_total', 'Impression events dropped as already counted (retries).', undefined, result.duplicates);
-      if (result.limited > 0) metrics.inc('perch_impression_limited_total', 'Impression events ignored: their page view reached its bound.', undefined, result.limited);
+      if (result.limited > 0) {
+        metrics.inc('perch_impression_limited_total', 'Impression events ignored: their page view reached its bound.', undefined, result.limited);
+        deps.refused.add('page-view-limit', result.limited);
+      }
       for (const [kt, n] of result.byKindType) {
         const [kind = '', type = ''] = kt.split('/');
         counted.inc([kind, type], n);

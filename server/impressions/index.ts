@@ -6,6 +6,7 @@ import type { Metrics } from '../metrics.js';
 import { AlertMonitor, DEFAULT_LEVELS, DEFAULT_THRESHOLD } from './alerts.js';
 import { registerCollectorRoutes } from './collector-route.js';
 import { registerDashboardRoute } from './dashboard-route.js';
+import { RefusedEvents } from './refused-events.js';
 import type { ImpressionStore } from './impression-store.js';
 import { openImpressionStore } from './open-store.js';
 import type { RateLimitOptions } from './rate-limit.js';
@@ -33,7 +34,7 @@ export interface ImpressionsOptions {
   webhookUrl?: string | undefined;
   /** Webhook retry tuning (tests). */
   webhookBaseDelayMs?: number | undefined;
-  /** Per-client event bound (token bucket per hashed client address, in memory only); `false` turns it off. Default 500 events/s, burst 5,000, loopback exempt. */
+  /** Per-client event bound (token bucket and daily allowance per hashed client address, in memory only); `false` turns it off. Default 500 events/s, burst 5,000, 20,000 a day, loopback exempt. */
   rateLimit?: RateLimitOptions | false | undefined;
   /** Where a failing store is reported (`/healthz`); a registry of its own when not given. */
   health?: HealthRegistry | undefined;
@@ -61,8 +62,9 @@ export async function registerImpressions(router: Router, options: ImpressionsOp
   const alerts = new AlertMonitor(store, alertOptions);
   const health = options.health ?? new HealthRegistry(options.log, options.metrics, options.now);
   store.watchHealth?.(health);
-  registerCollectorRoutes(router, { store, alerts, metrics: options.metrics, log: options.log, now: options.now, adminToken: options.adminToken, threshold, rateLimit: options.rateLimit, health });
-  registerDashboardRoute(router, { store, adminToken: options.adminToken, alerts: alertOptions });
+  const refused = new RefusedEvents(options.metrics, options.now);
+  registerCollectorRoutes(router, { store, alerts, metrics: options.metrics, log: options.log, now: options.now, adminToken: options.adminToken, threshold, rateLimit: options.rateLimit, health, refused });
+  registerDashboardRoute(router, { store, adminToken: options.adminToken, alerts: alertOptions, refused });
   options.log.info('impressions', { store: store.kind, threshold, levels: levels.join(','), webhook: webhook !== undefined });
   return {
     store,
