@@ -20,6 +20,8 @@ const HELP = `Usage: perch-server [options]
   --alert-levels <l>  comma-separated fractions of the threshold (default 0.5,0.8,1)
   --webhook-url <url> alerts are POSTed here as JSON
   --client-events-per-day <n>  impression events one client address may add to a UTC day (default 20000)
+  --retention-days <n>  keep per-post impression counts this many days (default 90; daily totals are kept)
+  --count-unserved-posts  also count impressions of posts this server did not serve in the last 24 hours
   --fresh-seconds <n> revalidate cached posts older than this (default 900; never served past 24 h)
   --timeline-cache-seconds <n>  revalidate cached timeline pages older than this (default 60; never served past 24 h)
   --log-level <l>     silent | error | warn | info (default) | debug
@@ -61,6 +63,8 @@ async function main(): Promise<void> {
         'alert-levels': { type: 'string' },
         'webhook-url': { type: 'string' },
         'client-events-per-day': { type: 'string' },
+        'retention-days': { type: 'string' },
+        'count-unserved-posts': { type: 'boolean' },
         'log-level': { type: 'string' },
         'no-demo': { type: 'boolean' },
         help: { type: 'boolean', short: 'h' },
@@ -113,6 +117,11 @@ async function main(): Promise<void> {
     if (!/^[0-9]+$/.test(values['client-events-per-day']) || Number(values['client-events-per-day']) === 0) fail(new ConfigError('client-events-per-day', 'must be a positive integer'));
     impressions.clientEventsPerDay = Number(values['client-events-per-day']);
   }
+  if (values['retention-days'] !== undefined) {
+    if (!/^[0-9]+$/.test(values['retention-days']) || Number(values['retention-days']) === 0) fail(new ConfigError('retention-days', 'must be a positive integer'));
+    impressions.retentionDays = Number(values['retention-days']);
+  }
+  if (values['count-unserved-posts'] === true) impressions.countUnservedPosts = true;
   config.impressions = impressions;
   const fresh = values['fresh-seconds'];
   if (fresh !== undefined || config.cache !== undefined) {

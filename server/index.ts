@@ -9,6 +9,7 @@ import { MemoryCache } from './cache/memory-cache.js';
 import type { PostCache } from './cache/post-cache.js';
 import { RedisCache } from './cache/redis-cache.js';
 import { FallbackPostCache, sharedCacheOf } from './cache/fallback-cache.js';
+import { LocalServedPosts, RedisServedPosts, type ServedPosts } from './impressions/served-posts.js';
 import { resolveConfig, type ServerConfig } from './config.js';
 import { HttpError, LazyRequestContext, plainPath, sendError, sendJson } from './http/context.js';
 import { Router } from './http/router.js';
@@ -50,6 +51,10 @@ async function openCache(config: ServerConfig, health: HealthRegistry): Promise<
   return new FallbackPostCache(await RedisCache.connect(config.store, { now: config.now }), health, limits);
 }
 
+function servedPostsFor(cache: PostCache, now: () => number): ServedPosts {
+  return cache instanceof FallbackPostCache ? new RedisServedPosts(cache.shared.connection, { now }) : new LocalServedPosts({ now });
+}
+
 /** Start the embed server. */
 export async function startServer(partial: Partial<ServerConfig> = {}): Promise<RunningServer> {
   const config = resolveConfig(partial);
@@ -58,7 +63,9 @@ export async function startServer(partial: Partial<ServerConfig> = {}): Promise<
   const health = new HealthRegistry(log, metrics, config.now);
   const upstream = await createUpstream(config);
   const cache = await openCache(config, health);
-  const posts = new CachingPostService(upstream, cache, metrics, log, { freshMs: config.cache.freshMs, now: config.now, ...(config.cache.batchWindowMs !== undefined ? { batchWindowMs: config.cache.batchWindowMs } : {}) });
+  // Impressions count only for posts served here (or by a process sharing the same Redis) in the last 24 hours.
+  const served = config.impressions.countUnservedPosts === true ? undefined : servedPostsFor(cache, config.now);
+  const posts = new CachingPostService(upstream, cache, metrics, log, { freshMs: config.cache.freshMs, now: config.now, onServed: served === undefined ? undefined : (id) => served.markServed(id), ...(config.cache.batchWindowMs !== undefined ? { batchWindowMs: config.cache.batchWindowMs } : {}) });
   metrics.onCollect(async () => {
     const state = await posts.rateLimitState();
     metrics.set('perch_upstream_rate_limited', 'Whether the upstream is rate-limited now (1) or not (0).', state.limited ? 1 : 0);
@@ -99,6 +106,8 @@ export async function startServer(partial: Partial<ServerConfig> = {}): Promise<
     projectAfterMs: config.impressions.projectAfterMs,
     ...(config.impressions.clientEventsPerDay !== undefined ? { rateLimit: { eventsPerDay: config.impressions.clientEventsPerDay } } : {}),
     health,
+    served,
+    retentionDays: config.impressions.retentionDays,
   });
   await registerOptionalRoutes(router, config, posts, () => publicUrl, log, metrics);
   if (config.serveDemo) registerStaticRoutes(router, config.rootDir);
@@ -139,6 +148,7 @@ export async function startServer(partial: Partial<ServerConfig> = {}): Promise<
       }).then(async () => {
         await upstream.close?.();
         await impressions.close();
+        await served?.close();
         await cache.close();
         log.info('stopped');
       });

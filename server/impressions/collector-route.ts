@@ -10,10 +10,11 @@ import type { Metrics } from '../metrics.js';
 import { StoreUnavailableError, type HealthRegistry } from '../health.js';
 import { requireAdmin } from './admin-token.js';
 import type { AlertMonitor } from './alerts.js';
-import { IMPRESSION_LIMITS, type ImpressionAck } from './impression-types.js';
+import { IMPRESSION_LIMITS, type ImpressionAck, type ImpressionBatch } from './impression-types.js';
 import { AddressRateLimiter, type RateLimitOptions, clientAddress } from './rate-limit.js';
 import type { RefusedEvents } from './refused-events.js';
-import type { ImpressionStore } from './impression-store.js';
+import type { ServedPosts } from './served-posts.js';
+import type { ImpressionStore, IngestResult } from './impression-store.js';
 import { buildSummary, MAX_SUMMARY_DAYS } from './report.js';
 import { addDays, daysBetween, isDay, utcDay } from './utc-day.js';
 import { BatchError, parseBatchJson, validateBatch } from './validate-batch.js';
@@ -33,6 +34,8 @@ export interface CollectorDeps {
   health: HealthRegistry;
   /** Events not counted today, by reason (dashboard, /metrics). */
   refused: RefusedEvents;
+  /** When set, post events count only for posts this server served in the last 24 hours. */
+  served?: ServedPosts | undefined;
 }
 
 const CORS = { 'access-control-allow-origin': '*', 'cache-control': 'no-store' };
@@ -76,16 +79,29 @@ function checkContentType(ctx: RequestContext): void {
  * Count a batch; a store that cannot write now (disk full, Redis unreachable) becomes a 503 with `Retry-After`:
  * the page keeps the events and sends them again later with the same sequence numbers, so they count once.
  */
-async function ingest(deps: CollectorDeps, batch: ReturnType<typeof validateBatch>, now: number): ReturnType<ImpressionStore['ingest']> {
+async function ingest(deps: CollectorDeps, sent: ImpressionBatch, now: number): Promise<IngestResult & { unknown: number }> {
   try {
-    const result = await deps.store.ingest(batch, now);
+    const batch = deps.served === undefined ? sent : await onlyServed(deps.served, sent);
+    const unknown = sent.events.length - batch.events.length;
+    if (unknown > 0) deps.refused.add('unknown-post', unknown);
+    const result = batch.events.length === 0 ? { accepted: 0, duplicates: 0, limited: 0, byKindType: new Map(), renderedTotals: new Map() } : await deps.store.ingest(batch, now);
     deps.health.recovered('impressions-store');
-    return result;
+    return { ...result, unknown };
   } catch (error) {
     if (!(error instanceof StoreUnavailableError)) throw error;
     deps.health.degraded('impressions-store', error.reason, error.message);
     throw new BatchError(503, 'store-unavailable', 'Impressions cannot be stored right now; send them again later.', undefined, error.headers);
   }
+}
+
+/** The batch without post events for posts this server did not serve in the last 24 hours (made-up ids). */
+async function onlyServed(served: ServedPosts, batch: ImpressionBatch): Promise<ImpressionBatch> {
+  const ids = new Set<string>();
+  for (const e of batch.events) if (e.kind === 'post') ids.add(e.id);
+  if (ids.size === 0) return batch;
+  const known = await served.known([...ids]);
+  if (known.size === ids.size) return batch;
+  return { ...batch, events: batch.events.filter((e) => e.kind !== 'post' || known.has(e.id)) };
 }
 
 /** Register the collector and summary routes. */
@@ -127,7 +143,9 @@ export function registerCollectorRoutes(router: Router, deps: CollectorDeps): vo
         counted.inc([kind, type], n);
       }
       await deps.alerts.observe(result.renderedTotals);
-      ack = result.limited > 0 ? { accepted: result.accepted, duplicates: result.duplicates, limited: result.limited } : { accepted: result.accepted, duplicates: result.duplicates };
+      ack = { accepted: result.accepted, duplicates: result.duplicates };
+      if (result.limited > 0) ack.limited = result.limited;
+      if (result.unknown > 0) ack.unknown = result.unknown;
     } catch (error) {
       if (!(error instanceof BatchError)) throw error;
       rejected.inc([error.reason]);

@@ -2,6 +2,9 @@
 import type { HealthRegistry } from '../health.js';
 import type { ImpressionBatch, ImpressionKind, ImpressionType } from './impression-types.js';
 
+/** Days per-post and per-timeline counts are kept (daily totals are kept for good). */
+export const DEFAULT_RETENTION_DAYS = 90;
+
 /** One aggregate row: a UTC day × site × kind × type count. */
 export interface CountRow {
   day: string;

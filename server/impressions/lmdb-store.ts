@@ -10,6 +10,8 @@ import { IMPRESSION_LIMITS } from './impression-types.js';
 import type { AlertRecord, CountRow, ImpressionStore, IngestResult, ItemCount } from './impression-store.js';
 import { StoreUnavailableError } from '../health.js';
 import { addDays, utcDay } from './utc-day.js';
+import { DEFAULT_RETENTION_DAYS } from './impression-store.js';
+import { topItems } from './top-items.js';
 
 const HOUR_MS = 60 * 60 * 1000;
 
@@ -39,6 +41,15 @@ export interface LmdbStoreOptions {
   maxEventsPerPageView?: number;
   /** After a failed write (disk full), batches are refused at once for this long before the next write is tried. Default 1 s. */
   retryWritesAfterMs?: number;
+  /** Per-post and per-timeline counts older than this many days are swept (daily totals are kept). Default 90. */
+  retentionDays?: number;
+}
+
+/** Entries read between two yields to the event loop in long reads (dashboard, report), so /healthz and posts wait little. */
+const READ_CHUNK = 1000;
+
+function yieldToEventLoop(): Promise<void> {
+  return new Promise((resolve) => setImmediate(resolve));
 }
 
 /** Errors LMDB reports for a failed commit carry the cause as a (rejected) promise. */
@@ -72,6 +83,7 @@ export class LmdbImpressionStore implements ImpressionStore {
   private readonly now: () => number;
   private readonly sweeper: NodeJS.Timeout | undefined;
   private readonly retryWritesAfterMs: number;
+  private readonly retentionDays: number;
   /** The last write failure and when it happened: until `retryWritesAfterMs` later, batches are refused at once. */
   private failure: { error: StoreUnavailableError; at: number } | undefined;
 
@@ -83,8 +95,9 @@ export class LmdbImpressionStore implements ImpressionStore {
     this.maxEventsPerPageView = options.maxEventsPerPageView ?? IMPRESSION_LIMITS.maxEventsPerPageView;
     this.now = options.now ?? Date.now;
     this.retryWritesAfterMs = options.retryWritesAfterMs ?? 1000;
+    this.retentionDays = options.retentionDays ?? DEFAULT_RETENTION_DAYS;
     const every = options.sweepEveryMs ?? 10 * 60 * 1000;
-    this.sweeper = every > 0 ? setInterval(() => void this.sweep().catch(() => undefined), every) : undefined;
+    this.sweeper = every > 0 ? setInterval(() => void this.sweep().then(() => this.sweepItems()).catch(() => undefined), every) : undefined;
     this.sweeper?.unref();
   }
 
@@ -231,9 +244,11 @@ export class LmdbImpressionStore implements ImpressionStore {
 
   async rows(from: string, to: string): Promise<CountRow[]> {
     const out: CountRow[] = [];
+    let n = 0;
     for (const { key, value } of this.db.getRange({ start: ['c', from], end: ['c', addDays(to, 1)] })) {
       const [, day, site, kind, type] = key as [string, string, string, ImpressionKind, ImpressionType];
       out.push({ day, site, kind, type, count: value as number });
+      if (++n % READ_CHUNK === 0) await yieldToEventLoop();
     }
     return out;
   }
@@ -244,7 +259,9 @@ export class LmdbImpressionStore implements ImpressionStore {
 
   async topItems(from: string, to: string, limit: number): Promise<ItemCount[]> {
     const sum = new Map<string, ItemCount>();
+    let n = 0;
     for (const { key, value } of this.db.getRange({ start: ['i', from], end: ['i', addDays(to, 1)] })) {
+      if (++n % READ_CHUNK === 0) await yieldToEventLoop();
       const [, , kind, id] = key as [string, string, ImpressionKind, string];
       const [r, v] = value as [number, number];
       const k = `${kind}\n${id}`;
@@ -253,7 +270,7 @@ export class LmdbImpressionStore implements ImpressionStore {
       item.viewable += v;
       sum.set(k, item);
     }
-    return [...sum.values()].sort((a, b) => b.rendered - a.rendered || b.viewable - a.viewable || a.id.localeCompare(b.id)).slice(0, limit);
+    return topItems(sum.values(), limit);
   }
 
   async claimAlert(alert: AlertRecord): Promise<boolean> {
@@ -290,6 +307,20 @@ export class LmdbImpressionStore implements ImpressionStore {
         }
       });
       forgotten += expired.length;
+    }
+  }
+
+  /** Forget per-post and per-timeline counts of days older than the retention period; returns how many. */
+  async sweepItems(): Promise<number> {
+    const cutoff = addDays(utcDay(this.now()), -this.retentionDays);
+    let swept = 0;
+    for (;;) {
+      const keys = [...this.db.getKeys({ start: ['i', ''], end: ['i', cutoff], limit: READ_CHUNK })];
+      if (keys.length === 0) return swept;
+      await this.write(() => {
+        for (const key of keys) void this.db.remove(key);
+      });
+      swept += keys.length;
     }
   }
 
