@@ -54,6 +54,7 @@ test('Redis killed mid-load: posts keep coming, impressions 503 fast, nothing ac
       for (let j = 0; j < 2; j++) batches.push(makeBatch(pv, postEvents(j * PER_BATCH, PER_BATCH, now, undefined, (k) => POSTS[(i + k) % POSTS.length] ?? '')));
     }
     const queue = [...batches];
+    let accepted = 0;
     let acked = 0;
     let ackedBatches = 0;
     const refusedMs: number[] = [];
@@ -62,7 +63,11 @@ test('Redis killed mid-load: posts keep coming, impressions 503 fast, nothing ac
         const t0 = performance.now();
         const r = await postBatch(url, batch);
         if (r.status === 200) {
-          acked += (r.json as { accepted: number }).accepted;
+          // A batch whose answer was lost when Redis died was counted then: sent again, its events are duplicates.
+          const ack = r.json as { accepted: number; duplicates: number; unknown?: number };
+          assert.equal(ack.unknown, undefined);
+          accepted += ack.accepted;
+          acked += ack.accepted + ack.duplicates;
           ackedBatches++;
           continue;
         }
@@ -103,7 +108,8 @@ test('Redis killed mid-load: posts keep coming, impressions 503 fast, nothing ac
     await load;
 
     assert.ok(Math.max(...refusedMs) < 1500, `slowest 503 took ${Math.round(Math.max(...refusedMs))} ms`);
-    assert.equal(acked, BATCHES * PER_BATCH, 'every event acknowledged exactly once');
+    assert.equal(acked, BATCHES * PER_BATCH, 'every event acknowledged in the end');
+    assert.ok(accepted <= BATCHES * PER_BATCH);
     const store = await RedisImpressionStore.connect(redis.url);
     try {
       const rows = await store.rows(utcDay(now), utcDay(now));
