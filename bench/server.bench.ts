@@ -121,12 +121,12 @@ async function lookups(url: string, pid: number | undefined): Promise<Record<str
   return { requestsPerSecond: r.requestsPerSecond, p50Ms: r.p50Ms, p99Ms: r.p99Ms, errors: r.errors, serverCores: r.serverCores };
 }
 
-/** An impressions POST from one visitor behind a local proxy (X-Forwarded-For), for the flood. */
-function impressionsFlood(url: string): { template: Buffer; pvOffset: number } {
+/** An impressions POST, from one visitor behind a local proxy (X-Forwarded-For) when `oneClient`. */
+function impressionsFlood(url: string, oneClient = true): { template: Buffer; pvOffset: number } {
   const pv = 'PAGEVIEWPAGEVIEWPAGEVW';
   const events = Array.from({ length: 20 }, (_, i) => ({ seq: i, kind: 'post', type: 'rendered', id: POST_PATH.split('/').pop(), ts: Date.now() }));
   const body = JSON.stringify({ v: 1, pageView: pv, site: 'https://news.example', path: '/a', events });
-  const bytes = Buffer.from(`POST /v1/impressions HTTP/1.1\r\nHost: ${new URL(url).host}\r\nConnection: keep-alive\r\nContent-Type: text/plain\r\nX-Forwarded-For: 198.51.100.7\r\nContent-Length: ${Buffer.byteLength(body)}\r\n\r\n${body}`);
+  const bytes = Buffer.from(`POST /v1/impressions HTTP/1.1\r\nHost: ${new URL(url).host}\r\nConnection: keep-alive\r\nContent-Type: text/plain\r\n${oneClient ? 'X-Forwarded-For: 198.51.100.7\r\n' : ''}Content-Length: ${Buffer.byteLength(body)}\r\n\r\n${body}`);
   return { template: bytes, pvOffset: bytes.indexOf(pv) };
 }
 
@@ -177,7 +177,7 @@ async function degradedModes(tmp: string): Promise<Record<string, unknown>> {
         const body = flood.template.subarray(flood.template.indexOf('\r\n\r\n') + 4).toString().replace('PAGEVIEWPAGEVIEWPAGEVW', `pv${String(i).padStart(20, '0')}`);
         if ((await fetch(`${s.url}/v1/impressions`, { method: 'POST', body })).status === 503) break;
       }
-      const impressions = await runLoad({ url: s.url, connections: 16, durationMs: DEGRADED_MS, ...impressionsFlood(s.url) });
+      const impressions = await runLoad({ url: s.url, connections: 16, durationMs: DEGRADED_MS, ...impressionsFlood(s.url, false) });
       out.disk = {
         healthy,
         diskFull: await lookups(s.url, s.child.pid),
@@ -189,8 +189,9 @@ async function degradedModes(tmp: string): Promise<Record<string, unknown>> {
       execFileSync('umount', [mnt]);
     }
   }
-  // One client floods the impressions collector while posts are looked up.
-  s = await startServer(['--data-dir', join(tmp, 'flood')]);
+  // One client floods the impressions collector while posts are looked up (a small daily allowance, so that
+  // the run reaches it: past it every batch is refused).
+  s = await startServer(['--data-dir', join(tmp, 'flood'), '--client-events-per-day', '2000']);
   try {
     await fetch(s.url + POST_PATH);
     await measure(s.url, s.child.pid, 1000);
@@ -203,7 +204,11 @@ async function degradedModes(tmp: string): Promise<Record<string, unknown>> {
       healthy,
       lookupsWhileOneClientFloods: during,
       flood: { requestsPerSecond: Math.round(flood.count / (flood.ms / 1000)), p99Ms: percentile(flood.latencies, 99), statuses: flood.statuses, eventsCounted: (flood.statuses['200'] ?? 0) * 20 },
-      refusedEvents: Number(/^perch_impression_refused_events_total\{reason="daily-limit"\} (\d+)/m.exec(metrics)?.[1] ?? 0),
+      dailyAllowance: 2000,
+      refusedEvents: {
+        rateLimited: Number(/^perch_impression_refused_events_total\{reason="rate-limited"\} (\d+)/m.exec(metrics)?.[1] ?? 0),
+        dailyLimit: Number(/^perch_impression_refused_events_total\{reason="daily-limit"\} (\d+)/m.exec(metrics)?.[1] ?? 0),
+      },
     };
   } finally {
     await stopChild(s.child);

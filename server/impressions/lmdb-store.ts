@@ -122,7 +122,10 @@ export class LmdbImpressionStore implements ImpressionStore {
    */
   ingest(batch: ImpressionBatch, now: number): Promise<IngestResult> {
     // After a failed write, refuse at once for a moment (performance.now: the injected clock may stand still).
-    if (this.failure !== undefined && performance.now() - this.failure.at < this.retryWritesAfterMs) return Promise.reject(this.failure.error);
+    if (this.failure !== undefined) {
+      if (performance.now() - this.failure.at < this.retryWritesAfterMs) return Promise.reject(this.failure.error);
+      this.failure.at = performance.now(); // this batch's group tries the next write; the rest are refused until then
+    }
     return new Promise<IngestResult>((resolve, reject) => {
       this.waiting.push({ batch, now, resolve, reject });
       if (!this.scheduled) {
