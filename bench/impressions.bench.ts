@@ -7,9 +7,13 @@
  * of this machine), in the same run. The generator is bench/load-worker.mjs (raw sockets, prebuilt bytes).
  * Env: BENCH_SECONDS (per round, default 5), BENCH_ROUNDS (default 3), BENCH_CONCURRENCY (default 64),
  * BENCH_BATCH (default 20), BENCH_STORES (default "lmdb,redis"), BENCH_CPU_PROF=dir (profile collectors).
+ * Degraded modes, each next to a healthy run of the same collector in the same run: Redis killed, the LMDB data
+ * directory on a full 2 MB tmpfs (needs `mount`; skipped with the reason otherwise), and one client flooding
+ * (every request from one X-Forwarded-For address, over its daily allowance). BENCH_DEGRADED_SECONDS (default 3),
+ * BENCH_DEGRADED=0 to skip them.
  */
-import { spawn, type ChildProcess } from 'node:child_process';
-import { mkdtempSync, rmSync } from 'node:fs';
+import { execFileSync, spawn, type ChildProcess } from 'node:child_process';
+import { mkdirSync, mkdtempSync, rmSync, statfsSync, writeFileSync } from 'node:fs';
 import { availableParallelism, loadavg, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -28,14 +32,14 @@ const STORES = (process.env.BENCH_STORES ?? 'lmdb,redis').split(',');
 const PV_PLACEHOLDER = 'PAGEVIEWPAGEVIEWPAGEVW'; // 22 characters, replaced per request by the generator
 
 /** A POST like a page's beacon: one page view, posts and a timeline, rendered then viewable. */
-function template(url: string, now: number): { template: Buffer; pvOffset: number } {
+function template(url: string, now: number, extraHeaders = ''): { template: Buffer; pvOffset: number } {
   const events = [];
   for (let i = 0; i < BATCH; i++) {
     const timeline = i === BATCH - 1;
     events.push({ seq: i, kind: timeline ? 'timeline' : 'post', type: i % 3 === 2 ? 'viewable' : 'rendered', id: timeline ? 'profile:XDevelopers' : String(1600000000000000000n + BigInt(i % 12)), ts: now - (BATCH - i) * 50 });
   }
   const body = JSON.stringify({ v: 1, pageView: PV_PLACEHOLDER, site: 'https://news.example', path: '/2026/article-about-things', events });
-  const head = `POST /v1/impressions HTTP/1.1\r\nHost: ${new URL(url).host}\r\nConnection: keep-alive\r\nContent-Type: text/plain;charset=UTF-8\r\nOrigin: https://news.example\r\nContent-Length: ${Buffer.byteLength(body)}\r\n\r\n`;
+  const head = `POST /v1/impressions HTTP/1.1\r\nHost: ${new URL(url).host}\r\nConnection: keep-alive\r\nContent-Type: text/plain;charset=UTF-8\r\nOrigin: https://news.example\r\nContent-Length: ${Buffer.byteLength(body)}\r\n${extraHeaders}\r\n`;
   const bytes = Buffer.from(head + body, 'utf8');
   return { template: bytes, pvOffset: bytes.indexOf(PV_PLACEHOLDER) };
 }
@@ -65,10 +69,10 @@ async function stop(child: ChildProcess): Promise<void> {
 /** BENCH_BASELINE_DIR: a checkout (e.g. the last commit) whose collector is measured in the same rounds. */
 const BASELINE_DIR = process.env.BENCH_BASELINE_DIR;
 
-function startCollector(store: string, dataDir: string, root = fileURLToPath(new URL('..', import.meta.url))): Promise<{ child: ChildProcess; url: string }> {
+function startCollector(store: string, dataDir: string, root = fileURLToPath(new URL('..', import.meta.url)), extra: string[] = []): Promise<{ child: ChildProcess; url: string }> {
   const prof = process.env.BENCH_CPU_PROF;
   const flags = prof !== undefined ? ['--cpu-prof', '--cpu-prof-dir', prof] : [];
-  return startProcess([...flags, '--import', 'tsx', join(root, 'test/support/collector-process.ts'), '--store', store, '--data-dir', dataDir, '--port', '0']);
+  return startProcess([...flags, '--import', 'tsx', join(root, 'test/support/collector-process.ts'), '--store', store, '--data-dir', dataDir, '--port', '0', ...extra]);
 }
 
 interface Round {
@@ -171,10 +175,82 @@ async function run(name: string, storeArg: string, dataDir: string, open: () => 
   }
 }
 
+const DEGRADED_SECONDS = Number(process.env.BENCH_DEGRADED_SECONDS ?? 3);
+
+/** One load run summarised for a degraded-mode comparison: every answer counts, whatever its status. */
+async function answers(url: string, pid: number | undefined, extraHeaders = ''): Promise<Record<string, unknown>> {
+  const cpu0 = cpuSeconds(pid);
+  const r = await runLoad({ url, connections: CONCURRENCY, durationMs: DEGRADED_SECONDS * 1000, ...template(url, Date.now(), extraHeaders) });
+  const cpu = cpuSeconds(pid) - cpu0;
+  return {
+    answersPerSecond: Math.round(r.count / (r.ms / 1000)),
+    acceptedEventsPerSecond: Math.round(((r.statuses['200'] ?? 0) * BATCH) / (r.ms / 1000)),
+    p50Ms: percentile(r.latencies, 50),
+    p99Ms: percentile(r.latencies, 99),
+    maxMs: percentile(r.latencies, 100),
+    statuses: r.statuses,
+    serverCores: round(cpu / (r.ms / 1000)),
+  };
+}
+
+/** Healthy, then the same collector with Redis killed. */
+async function redisDown(dataDir: string): Promise<Record<string, unknown>> {
+  const redis = await startRedis();
+  const collector = await startCollector(redis.url, dataDir);
+  try {
+    await answers(collector.url, collector.child.pid); // warm-up
+    const healthy = await answers(collector.url, collector.child.pid);
+    await redis.stop();
+    const down = await answers(collector.url, collector.child.pid);
+    return { healthy, redisDown: down };
+  } finally {
+    await stop(collector.child);
+    await redis.stop();
+  }
+}
+
+/** Healthy on a 2 MB tmpfs, then the same collector once that file system is full. */
+async function diskFull(dir: string): Promise<Record<string, unknown>> {
+  const mnt = join(dir, 'tmpfs');
+  mkdirSync(mnt);
+  try {
+    execFileSync('mount', ['-t', 'tmpfs', '-o', 'size=2m', 'tmpfs', mnt], { stdio: 'pipe' });
+  } catch (error) {
+    return { skipped: `cannot mount a small tmpfs: ${error instanceof Error ? error.message.split('\n')[0] : String(error)}` };
+  }
+  const collector = await startCollector('memory', join(mnt, 'data'));
+  try {
+    const healthy = await answers(collector.url, collector.child.pid);
+    const s = statfsSync(mnt);
+    writeFileSync(join(mnt, 'filler'), Buffer.alloc(s.bavail * s.bsize));
+    const full = await answers(collector.url, collector.child.pid);
+    return { healthy, diskFull: full };
+  } finally {
+    await stop(collector.child);
+    execFileSync('umount', [mnt]);
+  }
+}
+
+/** Many page views from many visitors, then every request from one visitor (X-Forwarded-For from a local proxy). */
+async function oneClientFloods(dataDir: string): Promise<Record<string, unknown>> {
+  // A small daily allowance, so that a short run reaches it.
+  const collector = await startCollector('memory', dataDir, undefined, ['--client-events-per-day', '2000']);
+  try {
+    await answers(collector.url, collector.child.pid); // warm-up
+    const healthy = await answers(collector.url, collector.child.pid);
+    const flood = await answers(collector.url, collector.child.pid, 'X-Forwarded-For: 198.51.100.7\r\n');
+    const accepted = ((flood.statuses as Record<string, number>)['200'] ?? 0) * BATCH;
+    return { healthy, oneClientFloods: flood, floodEventsCounted: accepted, dailyAllowancePerClient: 2000 };
+  } finally {
+    await stop(collector.child);
+  }
+}
+
 const loadBefore = loadavg()[0] ?? 0;
 const dir = mkdtempSync(join(tmpdir(), 'perch-imp-bench-'));
 const peer = await startProcess([fileURLToPath(new URL('./impressions-peer.mjs', import.meta.url))]);
 const results: Array<Record<string, unknown>> = [];
+const degraded: Record<string, unknown> = {};
 try {
   if (STORES.includes('lmdb')) results.push(await run('lmdb', 'memory', dir, async () => LmdbImpressionStore.open(join(dir, 'impressions'), { sweepEveryMs: 0 }), peer.url, peer.child.pid));
   if (STORES.includes('redis')) {
@@ -184,6 +260,11 @@ try {
     } finally {
       await redis.stop();
     }
+  }
+  if (process.env.BENCH_DEGRADED !== '0') {
+    degraded.redis = await redisDown(join(dir, 'redis-down'));
+    degraded.disk = await diskFull(dir);
+    degraded.flood = await oneClientFloods(join(dir, 'flood'));
   }
 } finally {
   await stop(peer.child);
@@ -204,6 +285,8 @@ process.stdout.write(
       eventsPerBatch: BATCH,
       targetEventsPerSecond: 50_000,
       results,
+      /** Each degraded mode next to a healthy run of the same collector, same load; every answer counted whatever its status. */
+      degraded: { roundSeconds: DEGRADED_SECONDS, ...degraded },
     },
     null,
     2,

@@ -8,12 +8,17 @@
  * - resident memory after 100,000 distinct ids, against the LRU bound.
  * Env: BENCH_DURATION_MS (per round, default 5000), BENCH_ROUNDS (default 3), BENCH_WORKERS (default 1),
  * BENCH_CONNECTIONS (default 200), BENCH_CPU_PROF=dir (profile the server process into dir).
+ * - degraded modes, each next to a healthy run of the same server in the same run: cached lookups with the Redis
+ *   store once Redis is killed (served from the process's copy), with the impressions data directory on a full
+ *   2 MB tmpfs (needs `mount`), and while one client floods the impressions collector (over its daily allowance).
+ *   BENCH_DEGRADED_MS (per run, default 3000), BENCH_DEGRADED=0 to skip them.
  */
-import { spawn, type ChildProcess } from 'node:child_process';
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { execFileSync, spawn, type ChildProcess } from 'node:child_process';
+import { mkdirSync, mkdtempSync, rmSync, statfsSync, writeFileSync } from 'node:fs';
 import { Agent, request } from 'node:http';
 import { availableParallelism, loadavg, tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { startRedis } from '../test/support/processes.js';
 import { cpuSeconds, getRequest, median, percentile, round, runLoad } from './load.js';
 
 const CONNECTIONS = Number(process.env.BENCH_CONNECTIONS ?? 200);
@@ -108,6 +113,109 @@ function summarize(rounds: Round[]): Record<string, unknown> {
   };
 }
 
+const DEGRADED_MS = Number(process.env.BENCH_DEGRADED_MS ?? 3000);
+
+/** Post lookups for one degraded-mode comparison (every answer counts, whatever its status). */
+async function lookups(url: string, pid: number | undefined): Promise<Record<string, unknown>> {
+  const r = await measure(url, pid, DEGRADED_MS);
+  return { requestsPerSecond: r.requestsPerSecond, p50Ms: r.p50Ms, p99Ms: r.p99Ms, errors: r.errors, serverCores: r.serverCores };
+}
+
+/** An impressions POST, from one visitor behind a local proxy (X-Forwarded-For) when `oneClient`. */
+function impressionsFlood(url: string, oneClient = true): { template: Buffer; pvOffset: number } {
+  const pv = 'PAGEVIEWPAGEVIEWPAGEVW';
+  const events = Array.from({ length: 20 }, (_, i) => ({ seq: i, kind: 'post', type: 'rendered', id: POST_PATH.split('/').pop(), ts: Date.now() }));
+  const body = JSON.stringify({ v: 1, pageView: pv, site: 'https://news.example', path: '/a', events });
+  const bytes = Buffer.from(`POST /v1/impressions HTTP/1.1\r\nHost: ${new URL(url).host}\r\nConnection: keep-alive\r\nContent-Type: text/plain\r\n${oneClient ? 'X-Forwarded-For: 198.51.100.7\r\n' : ''}Content-Length: ${Buffer.byteLength(body)}\r\n\r\n${body}`);
+  return { template: bytes, pvOffset: bytes.indexOf(pv) };
+}
+
+async function stopChild(child: ChildProcess): Promise<void> {
+  if (child.exitCode !== null || child.signalCode !== null) return;
+  const exited = new Promise<void>((resolve) => child.once('exit', () => resolve()));
+  child.kill('SIGTERM');
+  await exited;
+}
+
+async function degradedModes(tmp: string): Promise<Record<string, unknown>> {
+  const out: Record<string, unknown> = { runMs: DEGRADED_MS };
+  // Redis store, then Redis killed.
+  const redis = await startRedis();
+  let s = await startServer(['--store', redis.url, '--data-dir', join(tmp, 'redis')]);
+  try {
+    await fetch(s.url + POST_PATH);
+    await measure(s.url, s.child.pid, 1000);
+    const healthy = await lookups(s.url, s.child.pid);
+    await redis.stop();
+    await fetch(s.url + POST_PATH); // the first request after the loss notices it
+    out.redis = { healthy, redisDown: await lookups(s.url, s.child.pid), healthz: await (await fetch(`${s.url}/healthz`)).json() };
+  } finally {
+    await stopChild(s.child);
+    await redis.stop();
+  }
+  // Impressions data directory on a small tmpfs, then full.
+  const mnt = join(tmp, 'tmpfs');
+  mkdirSync(mnt);
+  let mounted = true;
+  try {
+    execFileSync('mount', ['-t', 'tmpfs', '-o', 'size=2m', 'tmpfs', mnt], { stdio: 'pipe' });
+  } catch (error) {
+    mounted = false;
+    out.disk = { skipped: `cannot mount a small tmpfs: ${error instanceof Error ? error.message.split('\n')[0] : String(error)}` };
+  }
+  if (mounted) {
+    s = await startServer(['--data-dir', join(mnt, 'data')]);
+    try {
+      await fetch(s.url + POST_PATH);
+      await measure(s.url, s.child.pid, 1000);
+      const healthy = await lookups(s.url, s.child.pid);
+      const st = statfsSync(mnt);
+      writeFileSync(join(mnt, 'filler'), Buffer.alloc(st.bavail * st.bsize));
+      const flood = impressionsFlood(s.url);
+      // Impressions until the store notices the full disk.
+      for (let i = 0; i < 500; i++) {
+        const body = flood.template.subarray(flood.template.indexOf('\r\n\r\n') + 4).toString().replace('PAGEVIEWPAGEVIEWPAGEVW', `pv${String(i).padStart(20, '0')}`);
+        if ((await fetch(`${s.url}/v1/impressions`, { method: 'POST', body })).status === 503) break;
+      }
+      const impressions = await runLoad({ url: s.url, connections: 16, durationMs: DEGRADED_MS, ...impressionsFlood(s.url, false) });
+      out.disk = {
+        healthy,
+        diskFull: await lookups(s.url, s.child.pid),
+        impressionsWhileFull: { answersPerSecond: Math.round(impressions.count / (impressions.ms / 1000)), p99Ms: percentile(impressions.latencies, 99), statuses: impressions.statuses },
+        healthz: await (await fetch(`${s.url}/healthz`)).json(),
+      };
+    } finally {
+      await stopChild(s.child);
+      execFileSync('umount', [mnt]);
+    }
+  }
+  // One client floods the impressions collector while posts are looked up (a small daily allowance, so that
+  // the run reaches it: past it every batch is refused).
+  s = await startServer(['--data-dir', join(tmp, 'flood'), '--client-events-per-day', '2000']);
+  try {
+    await fetch(s.url + POST_PATH);
+    await measure(s.url, s.child.pid, 1000);
+    const healthy = await lookups(s.url, s.child.pid);
+    const floodRun = runLoad({ url: s.url, connections: 32, durationMs: DEGRADED_MS, ...impressionsFlood(s.url) });
+    const during = await lookups(s.url, s.child.pid);
+    const flood = await floodRun;
+    const metrics = await (await fetch(`${s.url}/metrics`)).text();
+    out.flood = {
+      healthy,
+      lookupsWhileOneClientFloods: during,
+      flood: { requestsPerSecond: Math.round(flood.count / (flood.ms / 1000)), p99Ms: percentile(flood.latencies, 99), statuses: flood.statuses, eventsCounted: (flood.statuses['200'] ?? 0) * 20 },
+      dailyAllowance: 2000,
+      refusedEvents: {
+        rateLimited: Number(/^perch_impression_refused_events_total\{reason="rate-limited"\} (\d+)/m.exec(metrics)?.[1] ?? 0),
+        dailyLimit: Number(/^perch_impression_refused_events_total\{reason="daily-limit"\} (\d+)/m.exec(metrics)?.[1] ?? 0),
+      },
+    };
+  } finally {
+    await stopChild(s.child);
+  }
+  return out;
+}
+
 async function main(): Promise<void> {
   const loadBefore = loadavg()[0] ?? 0;
   const tmp = mkdtempSync(join(tmpdir(), 'perch-server-bench-'));
@@ -154,6 +262,7 @@ async function main(): Promise<void> {
     const after = await rss(url);
     const metrics = await (await fetch(`${url}/metrics`)).text();
     const entries = Number(/^perch_cache_entries\{store="memory"\} (\d+)/m.exec(metrics)?.[1] ?? 0);
+    const degraded = process.env.BENCH_DEGRADED === '0' ? undefined : await degradedModes(tmp);
     const result = {
       bench: 'server',
       cores: availableParallelism(),
@@ -184,6 +293,7 @@ async function main(): Promise<void> {
         rssBeforeMb: Math.round(before / 1e6),
         rssAfterMb: Math.round(after / 1e6),
       },
+      ...(degraded !== undefined ? { degraded } : {}),
     };
     console.log(JSON.stringify(result, null, 2));
   } finally {

@@ -14,6 +14,8 @@ export interface ImpressionsRateLimit {
   burst?: number | undefined;
   /** Leave loopback peers without X-Forwarded-For unlimited (default true). */
   exemptLoopback?: boolean | undefined;
+  /** Events one visitor address may add to a UTC day. Default 20,000. */
+  eventsPerDay?: number | undefined;
 }
 
 /** Where posts come from. */
@@ -72,8 +74,21 @@ export interface ServerConfig {
   now: () => number;
   /** Where the embedded impressions store (LMDB) lives when the store is `memory`. */
   dataDir: string;
-  /** Impressions: daily threshold, alert levels (fractions), webhook for alerts. */
-  impressions: { threshold?: number | undefined; alertLevels?: number[] | undefined; webhookUrl?: string | undefined; projectAfterMs?: number | undefined; rateLimit?: ImpressionsRateLimit | false | undefined };
+  /**
+   * Impressions: daily threshold, alert levels (fractions), webhook for alerts; `clientEventsPerDay`: events one
+   * client address may add to a UTC day (default 20,000); `retentionDays`: how long per-post counts are kept
+   * (default 90; daily totals are kept); `countUnservedPosts`: count post ids this server did not serve (default false).
+   */
+  impressions: {
+    threshold?: number | undefined;
+    alertLevels?: number[] | undefined;
+    webhookUrl?: string | undefined;
+    projectAfterMs?: number | undefined;
+    clientEventsPerDay?: number | undefined;
+    retentionDays?: number | undefined;
+    countUnservedPosts?: boolean | undefined;
+    rateLimit?: ImpressionsRateLimit | false | undefined;
+  };
 }
 
 /** Defaults of the timeline page cache. */
@@ -151,6 +166,10 @@ export function resolveConfig(partial: Partial<ServerConfig>): ServerConfig {
   }
   if (!Number.isInteger(config.port) || config.port < 0 || config.port > 65535) throw new ConfigError('port', `must be an integer 0–65535, got ${String(partial.port)}`);
   if (!['fixtures', 'syndication', 'x-api-v2'].includes(config.upstream)) throw new ConfigError('upstream', `must be fixtures, syndication or x-api-v2, got ${String(config.upstream)}`);
+  const perDay = config.impressions.clientEventsPerDay;
+  if (perDay !== undefined && (!Number.isInteger(perDay) || perDay < 1)) throw new ConfigError('client-events-per-day', 'must be a positive integer');
+  const retention = config.impressions.retentionDays;
+  if (retention !== undefined && (!Number.isInteger(retention) || retention < 1)) throw new ConfigError('retention-days', 'must be a positive integer');
   if (!['silent', 'error', 'warn', 'info', 'debug'].includes(config.logLevel)) throw new ConfigError('logLevel', `unknown level ${String(config.logLevel)}`);
   return config;
 }

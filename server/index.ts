@@ -8,6 +8,8 @@ import type { AddressInfo } from 'node:net';
 import { MemoryCache } from './cache/memory-cache.js';
 import type { PostCache } from './cache/post-cache.js';
 import { RedisCache } from './cache/redis-cache.js';
+import { FallbackPostCache, sharedCacheOf } from './cache/fallback-cache.js';
+import { LocalServedPosts, RedisServedPosts, type ServedPosts } from './impressions/served-posts.js';
 import { resolveConfig, type ServerConfig } from './config.js';
 import { compressResponses } from './http/compress.js';
 import { HttpError, LazyRequestContext, plainPath, sendError, sendJson } from './http/context.js';
@@ -26,6 +28,7 @@ import { createUpstream, timelineUpstreamFor } from './upstream/create-upstream.
 import { registerTimelineRoutes } from './timelines/timeline-routes.js';
 import { CachingTimelines, openTimelineCache, purgeTimelinesToo } from './timelines/caching-timelines.js';
 import { registerImpressions } from './impressions/index.js';
+import { HealthRegistry } from './health.js';
 
 export type { ServerConfig } from './config.js';
 export { ConfigError } from './config.js';
@@ -43,9 +46,15 @@ export interface RunningServer {
   close(): Promise<void>;
 }
 
-async function openCache(config: ServerConfig): Promise<PostCache> {
-  if (config.store === 'memory') return new MemoryCache({ maxEntries: config.cache.maxEntries, maxBytes: config.cache.maxBytes, now: config.now });
-  return RedisCache.connect(config.store, { now: config.now });
+async function openCache(config: ServerConfig, health: HealthRegistry): Promise<PostCache> {
+  const limits = { maxEntries: config.cache.maxEntries, maxBytes: config.cache.maxBytes, now: config.now };
+  if (config.store === 'memory') return new MemoryCache(limits);
+  // Redis, with a copy in this process that serves posts while Redis is away.
+  return new FallbackPostCache(await RedisCache.connect(config.store, { now: config.now }), health, limits);
+}
+
+function servedPostsFor(cache: PostCache, now: () => number): ServedPosts {
+  return cache instanceof FallbackPostCache ? new RedisServedPosts(cache.shared.connection, { now }) : new LocalServedPosts({ now });
 }
 
 /** Start the embed server. */
@@ -55,9 +64,12 @@ export async function startServer(partial: Partial<ServerConfig> = {}): Promise<
   const metrics = new Metrics();
   // the widget build first: without it the oEmbed and static HTML would point at nothing
   const assets = await loadWidgetAssets(config.assetsDir);
+  const health = new HealthRegistry(log, metrics, config.now);
   const upstream = await createUpstream(config);
-  const cache = await openCache(config);
-  const posts = new CachingPostService(upstream, cache, metrics, log, { freshMs: config.cache.freshMs, now: config.now, ...(config.cache.batchWindowMs !== undefined ? { batchWindowMs: config.cache.batchWindowMs } : {}) });
+  const cache = await openCache(config, health);
+  // Impressions count only for posts served here (or by a process sharing the same Redis) in the last 24 hours.
+  const served = config.impressions.countUnservedPosts === true ? undefined : servedPostsFor(cache, config.now);
+  const posts = new CachingPostService(upstream, cache, metrics, log, { freshMs: config.cache.freshMs, now: config.now, onServed: served === undefined ? undefined : (id) => served.markServed(id), ...(config.cache.batchWindowMs !== undefined ? { batchWindowMs: config.cache.batchWindowMs } : {}) });
   metrics.onCollect(async () => {
     const state = await posts.rateLimitState();
     metrics.set('perch_upstream_rate_limited', 'Whether the upstream is rate-limited now (1) or not (0).', state.limited ? 1 : 0);
@@ -73,7 +85,8 @@ export async function startServer(partial: Partial<ServerConfig> = {}): Promise<
 
   let publicUrl = config.publicUrl ?? '';
   const router = new Router();
-  router.on('GET', '/healthz', (ctx) => sendJson(ctx, 200, { status: 'ok', upstream: upstream.name, store: cache.kind }, { 'cache-control': 'no-store' }));
+  // 200 even when degraded: posts are still served, so a load balancer should keep this process (see docs/server.md).
+  router.on('GET', '/healthz', (ctx) => sendJson(ctx, 200, { ...health.snapshot(), upstream: upstream.name, store: cache.kind }, { 'cache-control': 'no-store' }));
   router.on('GET', '/metrics', async (ctx) => {
     const body = Buffer.from(await metrics.render());
     ctx.res.writeHead(200, { 'content-type': 'text/plain; version=0.0.4; charset=utf-8', 'content-length': String(body.length), 'cache-control': 'no-store' });
@@ -81,7 +94,7 @@ export async function startServer(partial: Partial<ServerConfig> = {}): Promise<
   });
   const timelineUpstream = timelineUpstreamFor(upstream);
   // Timeline pages from X are cached (the fixture timelines cost nothing and are computed per request).
-  const timelineCache = timelineUpstream === undefined ? undefined : new CachingTimelines(timelineUpstream, openTimelineCache(cache, { ...config.timelines, now: config.now }), cache, metrics, log, { freshMs: config.timelines.freshMs, now: config.now });
+  const timelineCache = timelineUpstream === undefined ? undefined : new CachingTimelines(timelineUpstream, openTimelineCache(sharedCacheOf(cache), { ...config.timelines, now: config.now }), cache, metrics, log, { freshMs: config.timelines.freshMs, now: config.now });
   registerTweetRoutes(router, purgeTimelinesToo(posts, timelineCache), { adminToken: config.adminToken });
   registerTimelineRoutes(router, { rootDir: config.rootDir, now: config.now, ...(timelineUpstream !== undefined ? { upstream: timelineUpstream } : {}), ...(timelineCache !== undefined ? { cache: timelineCache } : {}) });
   const impressions = await registerImpressions(router, {
@@ -96,7 +109,14 @@ export async function startServer(partial: Partial<ServerConfig> = {}): Promise<
     alertLevels: config.impressions.alertLevels,
     webhookUrl: config.impressions.webhookUrl,
     projectAfterMs: config.impressions.projectAfterMs,
-    rateLimit: config.impressions.rateLimit,
+    rateLimit: config.impressions.rateLimit === false
+      ? false
+      : config.impressions.clientEventsPerDay === undefined
+        ? config.impressions.rateLimit
+        : { ...(config.impressions.rateLimit ?? {}), eventsPerDay: config.impressions.clientEventsPerDay },
+    health,
+    served,
+    retentionDays: config.impressions.retentionDays,
   });
   await registerOptionalRoutes(router, config, posts, () => publicUrl, log, metrics);
   registerWidgetAssets(router, assets);
@@ -138,6 +158,7 @@ export async function startServer(partial: Partial<ServerConfig> = {}): Promise<
       }).then(async () => {
         await upstream.close?.();
         await impressions.close();
+        await served?.close();
         await cache.close();
         log.info('stopped');
       });

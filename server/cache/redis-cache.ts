@@ -33,10 +33,26 @@ export function checkRedisUrl(url: string): URL {
   return parsed;
 }
 
-/** Open a Redis connection (ioredis reconnects by itself afterwards), or a StoreConnectError naming the host. */
+/** How long one command may wait for Redis before it fails (the request then answers at once, not after seconds). */
+export const REDIS_COMMAND_TIMEOUT_MS = 1000;
+
+/**
+ * Open a Redis connection (ioredis reconnects by itself afterwards, every second at most), or a StoreConnectError
+ * naming the host. While Redis is away, commands fail at once instead of queueing (no offline queue, no retry of
+ * a command on reconnect) and a command that gets no answer fails after REDIS_COMMAND_TIMEOUT_MS: callers fall
+ * back (posts from this process's copy) or answer 503 (impressions, which the page sends again).
+ */
 export async function connectRedis(url: string, connectTimeoutMs = 3000): Promise<Redis> {
   const parsed = checkRedisUrl(url);
-  const redis = new Redis(parsed.href, { lazyConnect: true, maxRetriesPerRequest: 2, connectTimeout: connectTimeoutMs, retryStrategy: (times) => Math.min(times * 200, 2000) });
+  const redis = new Redis(parsed.href, {
+    lazyConnect: true,
+    connectTimeout: connectTimeoutMs,
+    commandTimeout: REDIS_COMMAND_TIMEOUT_MS,
+    maxRetriesPerRequest: 0,
+    enableOfflineQueue: false,
+    autoResendUnfulfilledCommands: false,
+    retryStrategy: (times) => Math.min(times * 100, 1000),
+  });
   redis.on('error', () => {
     // Reconnects are automatic; failed commands surface as errors where they are awaited.
   });

@@ -7,11 +7,14 @@ import { HttpError, sendJson, type RequestContext } from '../http/context.js';
 import type { Router } from '../http/router.js';
 import type { Logger } from '../log.js';
 import type { Metrics } from '../metrics.js';
+import { StoreUnavailableError, type HealthRegistry } from '../health.js';
 import { requireAdmin } from './admin-token.js';
 import type { AlertMonitor } from './alerts.js';
-import { IMPRESSION_LIMITS, type ImpressionAck } from './impression-types.js';
+import { IMPRESSION_LIMITS, type ImpressionAck, type ImpressionBatch } from './impression-types.js';
 import { AddressRateLimiter, type RateLimitOptions, clientAddress } from './rate-limit.js';
-import type { ImpressionStore } from './impression-store.js';
+import type { RefusedEvents } from './refused-events.js';
+import type { ServedPosts } from './served-posts.js';
+import type { ImpressionStore, IngestResult } from './impression-store.js';
 import { buildSummary, MAX_SUMMARY_DAYS } from './report.js';
 import { addDays, daysBetween, isDay, utcDay } from './utc-day.js';
 import { BatchError, parseBatchJson, validateBatch } from './validate-batch.js';
@@ -27,6 +30,12 @@ export interface CollectorDeps {
   threshold: number;
   /** Per-client event bound (see rate-limit.ts); `false` turns it off. */
   rateLimit?: RateLimitOptions | false | undefined;
+  /** Where a failing store (disk full, Redis gone) is reported, and its recovery. */
+  health: HealthRegistry;
+  /** Events not counted today, by reason (dashboard, /metrics). */
+  refused: RefusedEvents;
+  /** When set, post events count only for posts this server served in the last 24 hours. */
+  served?: ServedPosts | undefined;
 }
 
 const CORS = { 'access-control-allow-origin': '*', 'cache-control': 'no-store' };
@@ -66,6 +75,35 @@ function checkContentType(ctx: RequestContext): void {
   if (type !== '' && type !== 'text/plain' && type !== 'application/json') throw new BatchError(415, 'unsupported-content-type', 'Send the batch as text/plain or application/json.');
 }
 
+/**
+ * Count a batch; a store that cannot write now (disk full, Redis unreachable) becomes a 503 with `Retry-After`:
+ * the page keeps the events and sends them again later with the same sequence numbers, so they count once.
+ */
+async function ingest(deps: CollectorDeps, sent: ImpressionBatch, now: number): Promise<IngestResult & { unknown: number }> {
+  try {
+    const batch = deps.served === undefined ? sent : await onlyServed(deps.served, sent);
+    const unknown = sent.events.length - batch.events.length;
+    if (unknown > 0) deps.refused.add('unknown-post', unknown);
+    const result = batch.events.length === 0 ? { accepted: 0, duplicates: 0, limited: 0, byKindType: new Map(), renderedTotals: new Map() } : await deps.store.ingest(batch, now);
+    deps.health.recovered('impressions-store');
+    return { ...result, unknown };
+  } catch (error) {
+    if (!(error instanceof StoreUnavailableError)) throw error;
+    deps.health.degraded('impressions-store', error.reason, error.message);
+    throw new BatchError(503, 'store-unavailable', 'Impressions cannot be stored right now; send them again later.', undefined, error.headers);
+  }
+}
+
+/** The batch without post events for posts this server did not serve in the last 24 hours (made-up ids). */
+async function onlyServed(served: ServedPosts, batch: ImpressionBatch): Promise<ImpressionBatch> {
+  const ids = new Set<string>();
+  for (const e of batch.events) if (e.kind === 'post') ids.add(e.id);
+  if (ids.size === 0) return batch;
+  const known = await served.known([...ids]);
+  if (known.size === ids.size) return batch;
+  return { ...batch, events: batch.events.filter((e) => e.kind !== 'post' || known.has(e.id)) };
+}
+
 /** Register the collector and summary routes. */
 export function registerCollectorRoutes(router: Router, deps: CollectorDeps): void {
   const { store, metrics } = deps;
@@ -86,18 +124,28 @@ export function registerCollectorRoutes(router: Router, deps: CollectorDeps): vo
       const text = await readBody(ctx, IMPRESSION_LIMITS.maxBodyBytes);
       const now = deps.now();
       const batch = validateBatch(parseBatchJson(text), now);
-      const wait = limiter?.take(clientAddress(ctx.req.socket.remoteAddress, ctx.req.headers['x-forwarded-for']), batch.events.length) ?? 0;
-      if (wait > 0) throw new BatchError(429, 'rate-limited', `Too many impression events from this client; retry in ${wait} s.`, undefined, { 'retry-after': String(wait) });
-      const result = await store.ingest(batch, now);
+      const refusal = limiter?.check(clientAddress(ctx.req.socket.remoteAddress, ctx.req.headers['x-forwarded-for']), batch.events.length);
+      if (refusal !== undefined) {
+        deps.refused.add(refusal.reason, batch.events.length);
+        const wait = refusal.retryAfterSeconds;
+        const message = refusal.reason === 'daily-limit' ? `This client sent its share of impression events for today; retry in ${wait} s.` : `Too many impression events from this client; retry in ${wait} s.`;
+        throw new BatchError(429, refusal.reason, message, undefined, { 'retry-after': String(wait) });
+      }
+      const result = await ingest(deps, batch, now);
       batches.inc([]);
       if (result.duplicates > 0) metrics.inc('perch_impression_duplicates_total', 'Impression events dropped as already counted (retries).', undefined, result.duplicates);
-      if (result.limited > 0) metrics.inc('perch_impression_limited_total', 'Impression events ignored: their page view reached its bound.', undefined, result.limited);
+      if (result.limited > 0) {
+        metrics.inc('perch_impression_limited_total', 'Impression events ignored: their page view reached its bound.', undefined, result.limited);
+        deps.refused.add('page-view-limit', result.limited);
+      }
       for (const [kt, n] of result.byKindType) {
         const [kind = '', type = ''] = kt.split('/');
         counted.inc([kind, type], n);
       }
       await deps.alerts.observe(result.renderedTotals);
-      ack = result.limited > 0 ? { accepted: result.accepted, duplicates: result.duplicates, limited: result.limited } : { accepted: result.accepted, duplicates: result.duplicates };
+      ack = { accepted: result.accepted, duplicates: result.duplicates };
+      if (result.limited > 0) ack.limited = result.limited;
+      if (result.unknown > 0) ack.unknown = result.unknown;
     } catch (error) {
       if (!(error instanceof BatchError)) throw error;
       rejected.inc([error.reason]);

@@ -1,6 +1,7 @@
 /** The dashboard's HTML: one self-contained page (inline CSS and SVG, no script, no external asset), light and dark, phone-friendly. */
 import { dailyChart } from './chart-svg.js';
 import type { AlertRecord, ItemCount } from './impression-store.js';
+import type { RefusalReason } from './refused-events.js';
 import type { DayTotals } from './report.js';
 import { html, SafeHtml } from './safe-html.js';
 
@@ -14,8 +15,17 @@ export interface DashboardData {
   top: ItemCount[];
   sites: Array<{ site: string; today: number; rendered: number; viewable: number }>;
   alerts: AlertRecord[];
+  /** Events not counted today (by this process), by reason: a flood shows here, not in the totals. */
+  refused: Partial<Record<RefusalReason, number>>;
   generatedAt: number;
 }
+
+const REFUSAL_LABELS: Record<RefusalReason, string> = {
+  'rate-limited': 'one client sending too fast',
+  'daily-limit': 'one client over its daily allowance',
+  'page-view-limit': 'one page view over its bound',
+  'unknown-post': 'posts this server did not serve in the last 24 hours',
+};
 
 const CSS = `
 :root{color-scheme:light dark;--bg:#f7f8fa;--card:#fff;--fg:#0f1419;--muted:#536471;--line:#e1e6ea;--bar:#1d9bf0;--over:#e0245e;--warn:#b35c00;--warn-bg:#fff4e5}
@@ -47,7 +57,7 @@ td.n,th.n{text-align:right;white-space:nowrap}
 .chart .axis{font-size:22px}.chart .threshold-label{font-size:22px}
 table,thead,tbody{display:block}tr{display:grid;grid-template-columns:repeat(var(--cols),1fr);border-bottom:1px solid var(--line)}
 th,td{border:0}th:first-child,td:first-child{grid-column:1/-1}td:first-child{font-weight:600;padding-top:8px}}
-#top{--cols:2}#sites{--cols:3}
+#top{--cols:2}#sites{--cols:3}#refused{--cols:2}
 `;
 
 function n(v: number): string {
@@ -56,6 +66,13 @@ function n(v: number): string {
 
 function itemLabel(item: ItemCount): SafeHtml {
   return item.kind === 'post' ? html`post ${item.id}` : html`timeline ${item.id}`;
+}
+
+/** Events refused today, when there are any: what a flood looks like, next to totals it did not move. */
+function refusedSection(refused: DashboardData['refused']): SafeHtml | string {
+  const rows = (Object.keys(REFUSAL_LABELS) as RefusalReason[]).filter((r) => (refused[r] ?? 0) > 0);
+  if (rows.length === 0) return '';
+  return html`<section><h2>Not counted today</h2><p class="muted">Events this server refused or ignored today (not part of the totals above). A large number here is a client trying to inflate the count, not real traffic.</p><table id="refused"><thead><tr><th>Reason</th><th class="n">Events</th></tr></thead><tbody>${rows.map((r) => html`<tr><td>${REFUSAL_LABELS[r]}</td><td class="n">${n(refused[r] ?? 0)}</td></tr>`)}</tbody></table></section>`;
 }
 
 /** Render the dashboard page. */
@@ -75,6 +92,7 @@ export function renderDashboard(d: DashboardData): string {
 <div class="${over ? 'card over' : 'card'}" id="projection"><div class="muted">Projected today</div><div class="big">${d.projected === undefined ? '—' : n(d.projected)}</div><div class="muted">${d.projected === undefined ? 'after the first hour of the day' : over ? 'above the threshold' : 'below the threshold'}</div></div>
 <div class="card"><div class="muted">Peak day, last 90 days</div><div class="big">${n(Math.max(0, ...points.map((p) => p.value)))}</div></div>
 </div>
+${refusedSection(d.refused)}
 ${d.alerts.length > 0 ? html`<section><h2>Alerts</h2><ul class="alerts" id="alerts">${[...d.alerts].reverse().map((a) => html`<li>${a.message}</li>`)}</ul></section>` : ''}
 <section><h2>Last 30 days</h2>${dailyChart(points.slice(-30), d.threshold, 'Daily rendered impressions, last 30 days', 'chart-30')}</section>
 <section><h2>Last 90 days</h2>${dailyChart(points, d.threshold, 'Daily rendered impressions, last 90 days', 'chart-90')}</section>

@@ -5,6 +5,7 @@ import type { AlertOptions } from './alerts.js';
 import { projectDay } from './alerts.js';
 import { renderDashboard, type DashboardData } from './dashboard-page.js';
 import type { ImpressionStore } from './impression-store.js';
+import type { RefusedEvents } from './refused-events.js';
 import { buildSummary } from './report.js';
 import { addDays, utcDay } from './utc-day.js';
 
@@ -13,6 +14,8 @@ export interface DashboardDeps {
   store: ImpressionStore;
   adminToken?: string | undefined;
   alerts: Pick<AlertOptions, 'threshold' | 'projectAfterMs' | 'now'>;
+  /** Events this process did not count today, by reason. */
+  refused?: RefusedEvents | undefined;
 }
 
 /** Gather the dashboard's data from the store. */
@@ -42,6 +45,7 @@ export async function dashboardData(deps: DashboardDeps): Promise<DashboardData>
     top: await deps.store.topItems(from30, today, 20),
     sites: [...sites.values()].sort((a, b) => b.rendered - a.rendered || a.site.localeCompare(b.site)).slice(0, 100),
     alerts: await deps.store.alerts(from30, today),
+    refused: deps.refused?.today().byReason ?? {},
     generatedAt: now,
   };
 }

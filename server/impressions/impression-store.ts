@@ -1,5 +1,9 @@
 /** Where impression aggregates live: the interface both stores (LMDB embedded, Redis shared) implement. */
+import type { HealthRegistry } from '../health.js';
 import type { ImpressionBatch, ImpressionKind, ImpressionType } from './impression-types.js';
+
+/** Days per-post and per-timeline counts are kept (daily totals are kept for good). */
+export const DEFAULT_RETENTION_DAYS = 90;
 
 /** One aggregate row: a UTC day × site × kind × type count. */
 export interface CountRow {
@@ -58,5 +62,7 @@ export interface ImpressionStore {
   claimAlert(alert: AlertRecord): Promise<boolean>;
   /** Alerts fired on days `from`…`to`. */
   alerts(from: string, to: string): Promise<AlertRecord[]>;
+  /** Report connection changes to `health` as they happen (stores that have a connection). */
+  watchHealth?(health: HealthRegistry): void;
   close(): Promise<void>;
 }

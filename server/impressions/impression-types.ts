@@ -44,6 +44,8 @@ export interface ImpressionAck {
   duplicates: number;
   /** Events ignored because their page view already reached its bound (only present when > 0). */
   limited?: number;
+  /** Post events ignored because this server did not serve that post in the last 24 hours (only present when > 0). */
+  unknown?: number;
 }
 
 /** Collector limits. */

@@ -8,7 +8,10 @@ import { open, type Key, type RootDatabase } from 'lmdb';
 import type { ImpressionBatch, ImpressionKind, ImpressionType } from './impression-types.js';
 import { IMPRESSION_LIMITS } from './impression-types.js';
 import type { AlertRecord, CountRow, ImpressionStore, IngestResult, ItemCount } from './impression-store.js';
+import { StoreUnavailableError } from '../health.js';
 import { addDays, utcDay } from './utc-day.js';
+import { DEFAULT_RETENTION_DAYS } from './impression-store.js';
+import { topItems } from './top-items.js';
 
 const HOUR_MS = 60 * 60 * 1000;
 
@@ -36,6 +39,41 @@ export interface LmdbStoreOptions {
   sweepEveryMs?: number;
   /** Most events counted for one page view; later ones are ignored (`limited`). */
   maxEventsPerPageView?: number;
+  /** After a failed write (disk full), batches are refused at once for this long before the next write is tried. Default 1 s. */
+  retryWritesAfterMs?: number;
+  /** Per-post and per-timeline counts older than this many days are swept (daily totals are kept). Default 90. */
+  retentionDays?: number;
+}
+
+/** Entries read between two yields to the event loop in long reads (dashboard, report), so /healthz and posts wait little. */
+const READ_CHUNK = 1000;
+
+function yieldToEventLoop(): Promise<void> {
+  return new Promise((resolve) => setImmediate(resolve));
+}
+
+/** Errors LMDB reports for a failed commit carry the cause as a (rejected) promise. */
+interface CommitError {
+  commitError?: Promise<unknown>;
+  code?: unknown;
+}
+
+/** ENOSPC and EDQUOT: the data directory's file system (or quota) is full. */
+const DISK_FULL_CODES = new Set([28, 122, 'ENOSPC', 'EDQUOT']);
+
+/**
+ * Make a failed LMDB commit a StoreUnavailableError, and handle the promise LMDB keeps the cause in (left
+ * unhandled, it would end the process).
+ */
+async function commitFailure(error: unknown): Promise<StoreUnavailableError> {
+  let cause: unknown = error;
+  const pending = (error as CommitError | undefined)?.commitError;
+  if (pending !== undefined) cause = await pending.then(() => error, (e: unknown) => e);
+  const code = (cause as CommitError | undefined)?.code;
+  const detail = cause instanceof Error ? cause.message : String(cause);
+  return DISK_FULL_CODES.has(code as string | number)
+    ? new StoreUnavailableError('disk-full', `The impressions data directory is full: ${detail}`)
+    : new StoreUnavailableError('write-failed', `The impressions store could not write: ${detail}`);
 }
 
 export class LmdbImpressionStore implements ImpressionStore {
@@ -44,6 +82,10 @@ export class LmdbImpressionStore implements ImpressionStore {
   private readonly maxEventsPerPageView: number;
   private readonly now: () => number;
   private readonly sweeper: NodeJS.Timeout | undefined;
+  private readonly retryWritesAfterMs: number;
+  private readonly retentionDays: number;
+  /** The last write failure and when it happened: until `retryWritesAfterMs` later, batches are refused at once. */
+  private failure: { error: StoreUnavailableError; at: number } | undefined;
 
   private constructor(
     private readonly db: RootDatabase<unknown, Key>,
@@ -52,15 +94,19 @@ export class LmdbImpressionStore implements ImpressionStore {
     this.retryWindowMs = options.retryWindowMs ?? IMPRESSION_LIMITS.retryWindowMs;
     this.maxEventsPerPageView = options.maxEventsPerPageView ?? IMPRESSION_LIMITS.maxEventsPerPageView;
     this.now = options.now ?? Date.now;
+    this.retryWritesAfterMs = options.retryWritesAfterMs ?? 1000;
+    this.retentionDays = options.retentionDays ?? DEFAULT_RETENTION_DAYS;
     const every = options.sweepEveryMs ?? 10 * 60 * 1000;
-    this.sweeper = every > 0 ? setInterval(() => void this.sweep().catch(() => undefined), every) : undefined;
+    this.sweeper = every > 0 ? setInterval(() => void this.sweep().then(() => this.sweepItems()).catch(() => undefined), every) : undefined;
     this.sweeper?.unref();
   }
 
   /** Open (creating if needed) the store in `dir`. */
   static open(dir: string, options: LmdbStoreOptions = {}): LmdbImpressionStore {
     mkdirSync(dir, { recursive: true });
-    const db = open<unknown, Key>({ path: `${dir}/impressions.lmdb`, compression: false });
+    // Each ingest group is one transaction already; LMDB's own per-turn batching would leave a promise of its own
+    // unhandled when a commit fails (disk full), which would end the process.
+    const db = open<unknown, Key>({ path: `${dir}/impressions.lmdb`, compression: false, eventTurnBatching: false });
     return new LmdbImpressionStore(db, options);
   }
 
@@ -75,6 +121,11 @@ export class LmdbImpressionStore implements ImpressionStore {
    * after the transaction holding its batch is committed and flushed to disk.
    */
   ingest(batch: ImpressionBatch, now: number): Promise<IngestResult> {
+    // After a failed write, refuse at once for a moment (performance.now: the injected clock may stand still).
+    if (this.failure !== undefined) {
+      if (performance.now() - this.failure.at < this.retryWritesAfterMs) return Promise.reject(this.failure.error);
+      this.failure.at = performance.now(); // this batch's group tries the next write; the rest are refused until then
+    }
     return new Promise<IngestResult>((resolve, reject) => {
       this.waiting.push({ batch, now, resolve, reject });
       if (!this.scheduled) {
@@ -88,13 +139,29 @@ export class LmdbImpressionStore implements ImpressionStore {
     this.scheduled = false;
     const group = this.waiting;
     this.waiting = [];
-    this.db
-      .transaction(() => this.apply(group))
-      .then(async (results) => {
-        await this.db.flushed;
-        group.forEach((p, i) => p.resolve(results[i] as IngestResult));
-      })
-      .catch((error: unknown) => group.forEach((p) => p.reject(error)));
+    this.write(() => this.apply(group)).then(
+      (results) => group.forEach((p, i) => p.resolve(results[i] as IngestResult)),
+      (error: unknown) => group.forEach((p) => p.reject(error)),
+    );
+  }
+
+  /**
+   * Run `fn` in a write transaction and resolve once it is committed and flushed; a failed commit (disk full)
+   * rejects with a StoreUnavailableError and refuses batches for `retryWritesAfterMs`.
+   */
+  private async write<T>(fn: () => T): Promise<T> {
+    const committed = this.db.transaction(fn);
+    // Wait for the flush at once, so that a failed commit's flush promise has a handler too.
+    const flushed = Promise.resolve(this.db.flushed);
+    try {
+      const [result] = await Promise.all([committed, flushed]);
+      this.failure = undefined;
+      return result;
+    } catch (error) {
+      const failure = await commitFailure(error);
+      this.failure = { error: failure, at: performance.now() };
+      throw failure;
+    }
   }
 
   /** Inside the write transaction: dedupe and bound every batch of the group, then add up the counters once. */
@@ -180,9 +247,11 @@ export class LmdbImpressionStore implements ImpressionStore {
 
   async rows(from: string, to: string): Promise<CountRow[]> {
     const out: CountRow[] = [];
+    let n = 0;
     for (const { key, value } of this.db.getRange({ start: ['c', from], end: ['c', addDays(to, 1)] })) {
       const [, day, site, kind, type] = key as [string, string, string, ImpressionKind, ImpressionType];
       out.push({ day, site, kind, type, count: value as number });
+      if (++n % READ_CHUNK === 0) await yieldToEventLoop();
     }
     return out;
   }
@@ -193,7 +262,9 @@ export class LmdbImpressionStore implements ImpressionStore {
 
   async topItems(from: string, to: string, limit: number): Promise<ItemCount[]> {
     const sum = new Map<string, ItemCount>();
+    let n = 0;
     for (const { key, value } of this.db.getRange({ start: ['i', from], end: ['i', addDays(to, 1)] })) {
+      if (++n % READ_CHUNK === 0) await yieldToEventLoop();
       const [, , kind, id] = key as [string, string, ImpressionKind, string];
       const [r, v] = value as [number, number];
       const k = `${kind}\n${id}`;
@@ -202,18 +273,16 @@ export class LmdbImpressionStore implements ImpressionStore {
       item.viewable += v;
       sum.set(k, item);
     }
-    return [...sum.values()].sort((a, b) => b.rendered - a.rendered || b.viewable - a.viewable || a.id.localeCompare(b.id)).slice(0, limit);
+    return topItems(sum.values(), limit);
   }
 
   async claimAlert(alert: AlertRecord): Promise<boolean> {
-    const claimed = await this.db.transaction(() => {
+    return this.write(() => {
       const key: Key = ['a', alert.day, alert.key];
       if (this.db.get(key) !== undefined) return false;
       void this.db.put(key, alert);
       return true;
     });
-    await this.db.flushed;
-    return claimed;
   }
 
   async alerts(from: string, to: string): Promise<AlertRecord[]> {
@@ -233,7 +302,7 @@ export class LmdbImpressionStore implements ImpressionStore {
         expired.push([hour, pv]);
       }
       if (expired.length === 0) return forgotten;
-      await this.db.transaction(() => {
+      await this.write(() => {
         for (const [hour, pv] of expired) {
           void this.db.remove(['x', hour, pv]);
           const rec = this.db.get(['p', pv]) as PageViewRecord | undefined;
@@ -241,6 +310,20 @@ export class LmdbImpressionStore implements ImpressionStore {
         }
       });
       forgotten += expired.length;
+    }
+  }
+
+  /** Forget per-post and per-timeline counts of days older than the retention period; returns how many. */
+  async sweepItems(): Promise<number> {
+    const cutoff = addDays(utcDay(this.now()), -this.retentionDays);
+    let swept = 0;
+    for (;;) {
+      const keys = [...this.db.getKeys({ start: ['i', ''], end: ['i', cutoff], limit: READ_CHUNK })];
+      if (keys.length === 0) return swept;
+      await this.write(() => {
+        for (const key of keys) void this.db.remove(key);
+      });
+      swept += keys.length;
     }
   }
 

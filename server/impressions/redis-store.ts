@@ -6,21 +6,24 @@
  */
 import type { Redis } from 'ioredis';
 import { connectRedis } from '../cache/redis-cache.js';
+import { redisFailure, type HealthRegistry } from '../health.js';
 import type { ImpressionBatch, ImpressionKind, ImpressionType } from './impression-types.js';
 import { IMPRESSION_LIMITS } from './impression-types.js';
 import type { AlertRecord, CountRow, ImpressionStore, IngestResult, ItemCount } from './impression-store.js';
+import { DEFAULT_RETENTION_DAYS } from './impression-store.js';
+import { topItems } from './top-items.js';
 import { daysBetween, utcDay } from './utc-day.js';
 
 // One call counts a group of batches (those that arrived while the previous call was in flight).
-// ARGV: prefix, retry window (ms), max events per page view, then per batch: pageView, site, and its events as
+// ARGV: prefix, retry window (ms), max events per page view, retention of per-item counts (s), then per batch: pageView, site, and its events as
 // lines of "seq\tday\tkind\ttype\tid" (validated fields never hold tabs or newlines): 3 strings per batch to
 // encode, not 5 per event. Returns per batch a string of flags, one per event ('1' counted, '0' duplicate,
 // '2' over the page-view bound), then [day, rendered total, …] for the days the group touched.
 const INGEST_LUA = `
-local p, win, cap = ARGV[1], tonumber(ARGV[2]), tonumber(ARGV[3])
+local p, win, cap, keep = ARGV[1], tonumber(ARGV[2]), tonumber(ARGV[3]), tonumber(ARGV[4])
 local results = {}
 local touched = {}
-for b = 4, #ARGV, 3 do
+for b = 5, #ARGV, 3 do
   local pv, site, events = ARGV[b], ARGV[b + 1], ARGV[b + 2]
   local pvkey = p .. 'imp:pv:' .. pv
   local flags = {}
@@ -47,6 +50,7 @@ for b = 4, #ARGV, 3 do
 end
 local days = {}
 for d, _ in pairs(touched) do
+  redis.call('EXPIRE', p .. 'imp:item:' .. d, keep)
   days[#days + 1] = d
   days[#days + 1] = redis.call('GET', p .. 'imp:total:' .. d) or '0'
 end
@@ -74,6 +78,8 @@ export interface RedisStoreOptions {
   connectTimeoutMs?: number;
   /** Most events counted for one page view; later ones are ignored (`limited`). */
   maxEventsPerPageView?: number;
+  /** Per-post and per-timeline counts of a day expire this many days after its last event (daily totals are kept). Default 90. */
+  retentionDays?: number;
 }
 
 /** What one batch counted, from its flags and the group's day totals. */
@@ -99,6 +105,7 @@ export class RedisImpressionStore implements ImpressionStore {
   private readonly prefix: string;
   private readonly retryWindowMs: number;
   private readonly maxEventsPerPageView: number;
+  private readonly retentionSeconds: number;
 
   private constructor(
     private readonly redis: Redis,
@@ -107,6 +114,7 @@ export class RedisImpressionStore implements ImpressionStore {
     this.prefix = options.prefix ?? 'perch:';
     this.retryWindowMs = options.retryWindowMs ?? IMPRESSION_LIMITS.retryWindowMs;
     this.maxEventsPerPageView = options.maxEventsPerPageView ?? IMPRESSION_LIMITS.maxEventsPerPageView;
+    this.retentionSeconds = (options.retentionDays ?? DEFAULT_RETENTION_DAYS) * 86_400;
     redis.defineCommand('perchImpressionsIngest', { numberOfKeys: 0, lua: INGEST_LUA });
   }
 
@@ -140,7 +148,7 @@ export class RedisImpressionStore implements ImpressionStore {
     while (this.waiting.length > 0) {
       const group = this.waiting.splice(0, MAX_GROUP);
       try {
-        const args: Array<string | number> = [this.prefix, this.retryWindowMs, this.maxEventsPerPageView];
+        const args: Array<string | number> = [this.prefix, this.retryWindowMs, this.maxEventsPerPageView, this.retentionSeconds];
         for (const { batch } of group) {
           let lines = '';
           for (const e of batch.events) lines += `${e.seq}\t${utcDay(e.ts)}\t${e.kind}\t${e.type}\t${e.id}\n`;
@@ -151,7 +159,8 @@ export class RedisImpressionStore implements ImpressionStore {
         for (let i = 0; i + 1 < days.length; i += 2) totals.set(days[i] ?? '', Number(days[i + 1]));
         group.forEach((p, i) => p.resolve(result(p.batch, flags[i] ?? '', totals)));
       } catch (error) {
-        for (const p of group) p.reject(error);
+        const failure = redisFailure(error, 'Impressions cannot be stored');
+        for (const p of group) p.reject(failure);
       }
     }
     this.sending = undefined;
@@ -192,7 +201,7 @@ export class RedisImpressionStore implements ImpressionStore {
         sum.set(key, item);
       }
     }
-    return [...sum.values()].sort((a, b) => b.rendered - a.rendered || b.viewable - a.viewable || a.id.localeCompare(b.id)).slice(0, limit);
+    return topItems(sum.values(), limit);
   }
 
   async claimAlert(alert: AlertRecord): Promise<boolean> {
@@ -209,7 +218,18 @@ export class RedisImpressionStore implements ImpressionStore {
     return out.sort((a, b) => a.firedAt - b.firedAt);
   }
 
+  private closing = false;
+
+  /** Report the connection's state as it changes, so /healthz is right even when no batch arrives. */
+  watchHealth(health: HealthRegistry): void {
+    this.redis.on('close', () => {
+      if (!this.closing) health.degraded('impressions-store', 'redis-unreachable', 'The impressions store lost its connection to Redis.');
+    });
+    this.redis.on('ready', () => health.recovered('impressions-store'));
+  }
+
   async close(): Promise<void> {
+    this.closing = true;
     await this.sending;
     await this.redis.quit().catch(() => this.redis.disconnect());
   }

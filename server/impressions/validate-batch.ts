@@ -5,7 +5,7 @@ import { IMPRESSION_LIMITS, type ImpressionBatch, type ImpressionEvent } from '.
 export class BatchError extends Error {
   override readonly name = 'BatchError';
   constructor(
-    readonly status: 400 | 413 | 415 | 429,
+    readonly status: 400 | 413 | 415 | 429 | 503,
     readonly reason: string,
     message: string,
     readonly param?: string,

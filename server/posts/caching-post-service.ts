@@ -23,6 +23,8 @@ export interface CachingOptions {
   /** How long to gather misses into one upstream call. Default 5 ms. */
   batchWindowMs?: number;
   now?: () => number;
+  /** Called with the id of each post answered (not tombstones): impressions count only for posts served. */
+  onServed?: ((id: string) => void) | undefined;
 }
 
 interface Pending {
@@ -49,6 +51,7 @@ export class CachingPostService implements PostService {
   private readonly freshMs: number;
   private readonly batchWindowMs: number;
   private readonly now: () => number;
+  private readonly onServed: ((id: string) => void) | undefined;
 
   constructor(
     private readonly upstream: Upstream,
@@ -60,6 +63,7 @@ export class CachingPostService implements PostService {
     this.freshMs = Math.min(options.freshMs ?? 15 * 60 * 1000, MAX_POST_AGE_MS);
     this.batchWindowMs = options.batchWindowMs ?? 5;
     this.now = options.now ?? Date.now;
+    this.onServed = options.onServed;
   }
 
   async getPosts(ids: readonly string[]): Promise<Map<string, PostResult>> {
@@ -92,6 +96,7 @@ export class CachingPostService implements PostService {
       const settled = await Promise.allSettled(misses.map((id) => this.fetch(id)));
       settled.forEach((s, i) => {
         const id = misses[i] ?? '';
+        if (s.status === 'fulfilled' && s.value.post.kind === 'post') this.onServed?.(id);
         out.set(id, s.status === 'fulfilled' ? s.value.post : toUnavailable(s.reason));
       });
     }
@@ -107,6 +112,7 @@ export class CachingPostService implements PostService {
   /** Count a cache hit and revalidate in the background when it is no longer fresh. */
   private served(id: string, entry: CacheEntry, now: number): PostResult {
     this.metrics.inc('perch_cache_hits_total', 'Posts answered from the cache.');
+    if (entry.post.kind === 'post') this.onServed?.(id);
     if (now - entry.checkedAt >= this.freshMs) {
       this.metrics.inc('perch_cache_stale_served_total', 'Cached posts served while being revalidated.');
       this.fetch(id).catch(() => undefined); // background revalidation; failures keep the entry until 24 h

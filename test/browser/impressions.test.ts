@@ -52,6 +52,8 @@ describe('impressions', () => {
 
   it('counts one rendered impression per post, whatever re-renders and moves happen, and the collector accepts it', async () => {
     const post = await fixturePost('quote-tweet.json');
+    // The server counts only posts it served (a widget given its data directly still had it from the server).
+    expect((await fetch(new URL(`/v1/tweets/${post.id}`, window.PerchConfig!.collector!))).status).to.equal(200);
     const el = await fixture<PerchTweet>(html`<perch-tweet></perch-tweet>`);
     el.data = post;
     await el.updateComplete;
@@ -104,9 +106,12 @@ describe('impressions', () => {
 
   it('a failed send is retried with the same sequence numbers and counted once', async () => {
     const good = window.PerchConfig!.collector!;
+    // The server counts only posts it served: serve this one first, as a widget would fetch it.
+    const served = '1703436713362870723';
+    expect((await fetch(new URL(`/v1/tweets/${served}`, good))).status).to.equal(200);
     window.PerchConfig = { collector: 'http://127.0.0.1:9' }; // nothing listens there
     const el = box(0);
-    trackImpressions(el, { kind: 'post', id: '333' });
+    trackImpressions(el, { kind: 'post', id: served });
     const before = pendingImpressions().map((e) => e.seq);
     await flushImpressions();
     expect(pendingImpressions().map((e) => e.seq)).to.deep.equal(before);

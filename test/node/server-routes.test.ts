@@ -85,7 +85,7 @@ test('wrong methods get 405 with Allow; unknown API paths 404 JSON', async () =>
   assert.equal(r.status, 405);
   assert.match(r.headers.get('allow') ?? '', /GET/);
   const h = await get('/healthz');
-  assert.deepEqual(h.body, { status: 'ok', upstream: 'fixtures', store: 'memory' });
+  assert.deepEqual(h.body, { status: 'ok', degraded: [], upstream: 'fixtures', store: 'memory' });
 });
 
 test('serves the demo, the built widgets and fixtures, and nothing outside them', async () => {

@@ -31,10 +31,19 @@ function stopper(child: ChildProcess): () => Promise<void> {
     });
 }
 
-/** Start redis-server on a free port, no persistence. */
-export async function startRedis(): Promise<Started & { url: string }> {
-  const port = await freePort();
-  const child = spawn('redis-server', ['--port', String(port), '--bind', '127.0.0.1', '--save', '', '--appendonly', 'no'], { stdio: ['ignore', 'pipe', 'pipe'] });
+/** Where and how to start redis-server. */
+export interface RedisOptions {
+  /** Port (default: a free one); pass the same one to restart "the same" Redis. */
+  port?: number;
+  /** With a directory, Redis keeps an append-only file there, fsynced before each reply (survives kill -9). */
+  dir?: string;
+}
+
+/** Start redis-server on a free port, no persistence (or durable in `options.dir`). */
+export async function startRedis(options: RedisOptions = {}): Promise<Started & { url: string; port: number }> {
+  const port = options.port ?? (await freePort());
+  const persistence = options.dir === undefined ? ['--appendonly', 'no'] : ['--dir', options.dir, '--appendonly', 'yes', '--appendfsync', 'always'];
+  const child = spawn('redis-server', ['--port', String(port), '--bind', '127.0.0.1', '--save', '', ...persistence], { stdio: ['ignore', 'pipe', 'pipe'] });
   await new Promise<void>((resolve, reject) => {
     let out = '';
     const timer = setTimeout(() => reject(new Error(`redis-server did not start: ${out}`)), 10000);
@@ -48,7 +57,7 @@ export async function startRedis(): Promise<Started & { url: string }> {
     child.once('error', (e) => reject(e));
     child.once('exit', (code) => reject(new Error(`redis-server exited ${code}: ${out}`)));
   });
-  return { child, url: `redis://127.0.0.1:${port}`, stop: stopper(child) };
+  return { child, url: `redis://127.0.0.1:${port}`, port, stop: stopper(child) };
 }
 
 /** Start the embed server CLI (from source) with `args`; resolves with its URL. */
