@@ -3,16 +3,17 @@
  * One HTTP layer (limits, CORS, security headers, errors, logs, metrics) in front of a
  * router that each feature fills: posts, media, oEmbed, impressions, admin.
  */
-import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { MemoryCache } from './cache/memory-cache.js';
 import type { PostCache } from './cache/post-cache.js';
 import { RedisCache } from './cache/redis-cache.js';
 import { resolveConfig, type ServerConfig } from './config.js';
-import { HttpError, LazyRequestContext, plainPath, sendError, sendJson } from './http/context.js';
+import { sendJson } from './http/context.js';
+import { createHttpServer } from './http/handler.js';
+import { Resources } from './http/resources.js';
 import { Router } from './http/router.js';
 import { createLogger, type Logger } from './log.js';
-import { Metrics, type LabelledCounter } from './metrics.js';
+import { Metrics } from './metrics.js';
 import { CachingPostService } from './posts/caching-post-service.js';
 import { registerMediaPlaceholder } from './routes/media-placeholder.js';
 import { registerMediaProxy } from './routes/media-proxy.js';
@@ -27,9 +28,6 @@ import { registerImpressions } from './impressions/index.js';
 
 export type { ServerConfig } from './config.js';
 export { ConfigError } from './config.js';
-
-/** Longest request URL accepted (path + query). */
-const MAX_URL_LENGTH = 8192;
 
 /** A running embed server. */
 export interface RunningServer {
@@ -46,13 +44,24 @@ async function openCache(config: ServerConfig): Promise<PostCache> {
   return RedisCache.connect(config.store, { now: config.now });
 }
 
-/** Start the embed server. */
+/** Start the embed server. Anything opened is closed again when start-up fails (including `listen`). */
 export async function startServer(partial: Partial<ServerConfig> = {}): Promise<RunningServer> {
   const config = resolveConfig(partial);
   const log = createLogger(config.logLevel);
+  const resources = new Resources();
+  try {
+    return await start(config, log, resources);
+  } catch (error) {
+    await resources.closeAll((name, e) => log.error('close failed', { resource: name, error: e instanceof Error ? e.message : String(e) }));
+    throw error;
+  }
+}
+
+async function start(config: ServerConfig, log: Logger, resources: Resources): Promise<RunningServer> {
   const metrics = new Metrics();
   const upstream = await createUpstream(config);
-  const cache = await openCache(config);
+  resources.add('upstream', { close: () => upstream.close?.() });
+  const cache = resources.add('cache', await openCache(config));
   const posts = new CachingPostService(upstream, cache, metrics, log, { freshMs: config.cache.freshMs, now: config.now, ...(config.cache.batchWindowMs !== undefined ? { batchWindowMs: config.cache.batchWindowMs } : {}) });
   metrics.onCollect(async () => {
     const state = await posts.rateLimitState();
@@ -80,7 +89,7 @@ export async function startServer(partial: Partial<ServerConfig> = {}): Promise<
   const timelineCache = timelineUpstream === undefined ? undefined : new CachingTimelines(timelineUpstream, openTimelineCache(cache, { ...config.timelines, now: config.now }), cache, metrics, log, { freshMs: config.timelines.freshMs, now: config.now });
   registerTweetRoutes(router, purgeTimelinesToo(posts, timelineCache), { adminToken: config.adminToken });
   registerTimelineRoutes(router, { rootDir: config.rootDir, now: config.now, ...(timelineUpstream !== undefined ? { upstream: timelineUpstream } : {}), ...(timelineCache !== undefined ? { cache: timelineCache } : {}) });
-  const impressions = await registerImpressions(router, {
+  resources.add('impressions', await registerImpressions(router, {
     store: config.store,
     dataDir: config.dataDir,
     adminToken: config.adminToken,
@@ -91,29 +100,18 @@ export async function startServer(partial: Partial<ServerConfig> = {}): Promise<
     alertLevels: config.impressions.alertLevels,
     webhookUrl: config.impressions.webhookUrl,
     projectAfterMs: config.impressions.projectAfterMs,
-  });
+  }));
   await registerOptionalRoutes(router, config, posts, () => publicUrl, log, metrics);
   if (config.serveDemo) registerStaticRoutes(router, config.rootDir);
 
-  const server = createServer((req, res) => {
-    void handle(req, res, router, config, log, metrics);
-  });
-  server.keepAliveTimeout = 5_000;
-  server.headersTimeout = 10_000;
-  server.requestTimeout = 30_000;
-  try {
-    await new Promise<void>((resolve, reject) => {
-      server.once('error', reject);
-      server.listen(config.port, config.host, () => {
-        server.off('error', reject);
-        resolve();
-      });
+  const server = createHttpServer({ router, allowedOrigins: config.allowedOrigins, log, metrics });
+  await new Promise<void>((resolve, reject) => {
+    server.once('error', reject);
+    server.listen(config.port, config.host, () => {
+      server.off('error', reject);
+      resolve();
     });
-  } catch (error) {
-    await impressions.close();
-    await cache.close();
-    throw error;
-  }
+  });
   const address = server.address() as AddressInfo;
   const host = address.family === 'IPv6' ? `[${address.address}]` : address.address;
   const url = `http://${host}:${address.port}`;
@@ -129,9 +127,7 @@ export async function startServer(partial: Partial<ServerConfig> = {}): Promise<
         server.close(() => resolve());
         server.closeIdleConnections();
       }).then(async () => {
-        await upstream.close?.();
-        await impressions.close();
-        await cache.close();
+        await resources.closeAll((name, e) => log.error('close failed', { resource: name, error: e instanceof Error ? e.message : String(e) }));
         log.info('stopped');
       });
       return closing;
@@ -149,78 +145,4 @@ async function registerOptionalRoutes(router: Router, config: ServerConfig, post
   // With the built-in data there is no X to fetch from: allowed media URLs get a placeholder.
   if (config.upstream === 'fixtures' && config.mediaResolveOrigin === undefined) registerMediaPlaceholder(router);
   else registerMediaProxy(router, { resolveOrigin: config.mediaResolveOrigin, metrics });
-}
-
-/** The requests counter of each metrics registry (label strings cached, not rebuilt per request). */
-const requestCounters = new WeakMap<Metrics, LabelledCounter>();
-
-function requestCounter(metrics: Metrics): LabelledCounter {
-  let counter = requestCounters.get(metrics);
-  if (counter === undefined) {
-    counter = metrics.counter('perch_http_requests_total', 'HTTP requests answered.', ['route', 'method', 'status']);
-    requestCounters.set(metrics, counter);
-  }
-  return counter;
-}
-
-async function handle(req: IncomingMessage, res: ServerResponse, router: Router, config: ServerConfig, log: Logger, metrics: Metrics): Promise<void> {
-  const debug = log.enabled?.('debug') ?? true;
-  const started = debug ? performance.now() : 0;
-  const method = req.method ?? 'GET';
-  const rawUrl = req.url ?? '/';
-  // Plain targets (nearly all) skip `new URL()`: the path is the target up to `?`; ctx.url parses on first use.
-  const plain = rawUrl.length > MAX_URL_LENGTH ? undefined : plainPath(rawUrl);
-  let pathname = plain ?? '/';
-  const ctx = new LazyRequestContext(req, res, method, plain === undefined ? '/' : rawUrl, pathname);
-  let route = 'unmatched';
-  setSecurityHeaders(res);
-  applyCors(req, res, config);
-  try {
-    if (rawUrl.length > MAX_URL_LENGTH) throw new HttpError(414, 'url-too-long', `Request URLs are limited to ${MAX_URL_LENGTH} characters.`);
-    if (plain === undefined) {
-      try {
-        ctx.url = new URL(rawUrl, 'http://localhost');
-      } catch {
-        throw new HttpError(400, 'bad-url', 'The request URL could not be parsed.');
-      }
-      pathname = ctx.url.pathname;
-    }
-    if (method === 'OPTIONS' && pathname === '/v1/impressions') res.setHeader('access-control-allow-origin', '*');
-    if (method === 'OPTIONS') {
-      res.writeHead(204, { 'access-control-allow-methods': 'GET, HEAD, POST, DELETE, OPTIONS', 'access-control-allow-headers': 'content-type, authorization', 'access-control-max-age': '600' });
-      res.end();
-      return;
-    }
-    const match = router.match(method, pathname);
-    if (match === undefined) throw new HttpError(404, 'not-found', `Nothing at ${pathname}.`);
-    if ('allowed' in match) throw new HttpError(405, 'method-not-allowed', `${method} is not allowed here.`, undefined, { allow: match.allowed.join(', ') });
-    ctx.params = match.params;
-    route = match.pattern;
-    const pending = match.handler(ctx);
-    if (pending !== undefined) await pending; // a synchronous answer (cache hit) needs no await
-  } catch (error) {
-    const httpError = error instanceof HttpError ? error : new HttpError(500, 'internal', 'Something went wrong on the embed server.');
-    if (!(error instanceof HttpError)) log.error('unhandled', { path: pathname, error: error instanceof Error ? error.message : String(error) });
-    if (!res.headersSent) sendError(ctx, httpError);
-    else res.destroy();
-  } finally {
-    requestCounter(metrics).inc([route, method, String(res.statusCode)]);
-    if (debug) log.debug('request', { method, path: pathname, status: res.statusCode, ms: Math.round(performance.now() - started) });
-  }
-}
-
-function setSecurityHeaders(res: ServerResponse): void {
-  res.setHeader('x-content-type-options', 'nosniff');
-  res.setHeader('referrer-policy', 'strict-origin-when-cross-origin');
-  res.setHeader('x-frame-options', 'SAMEORIGIN');
-  res.setHeader('cross-origin-resource-policy', 'cross-origin');
-}
-
-function applyCors(req: IncomingMessage, res: ServerResponse, config: ServerConfig): void {
-  const origin = req.headers.origin;
-  if (config.allowedOrigins.includes('*')) res.setHeader('access-control-allow-origin', '*');
-  else if (origin !== undefined && config.allowedOrigins.includes(origin)) {
-    res.setHeader('access-control-allow-origin', origin);
-    res.setHeader('vary', 'origin');
-  }
 }

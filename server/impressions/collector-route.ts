@@ -13,7 +13,7 @@ import { IMPRESSION_LIMITS, type ImpressionAck } from './impression-types.js';
 import { AddressRateLimiter, type RateLimitOptions, clientAddress } from './rate-limit.js';
 import type { ImpressionStore } from './impression-store.js';
 import { buildSummary, MAX_SUMMARY_DAYS } from './report.js';
-import { addDays, daysBetween, isDay, utcDay } from './utc-day.js';
+import { addDays, dayCount, isDay, utcDay } from './utc-day.js';
 import { BatchError, parseBatchJson, validateBatch } from './validate-batch.js';
 
 /** What the collector routes need. */
@@ -69,11 +69,6 @@ function checkContentType(ctx: RequestContext): void {
 /** Register the collector and summary routes. */
 export function registerCollectorRoutes(router: Router, deps: CollectorDeps): void {
   const { store, metrics } = deps;
-  router.on('OPTIONS', '/v1/impressions', (ctx) => {
-    ctx.res.writeHead(204, { ...CORS, 'access-control-allow-methods': 'POST, OPTIONS', 'access-control-allow-headers': 'content-type', 'access-control-max-age': '600' });
-    ctx.res.end();
-  });
-
   const batches = metrics.counter('perch_impression_batches_total', 'Impression batches accepted and committed.', []);
   const counted = metrics.counter('perch_impressions_total', 'Impression events counted.', ['kind', 'type']);
   const rejected = metrics.counter('perch_impression_rejected_total', 'Impression batches refused, by reason.', ['reason']);
@@ -104,7 +99,7 @@ export function registerCollectorRoutes(router: Router, deps: CollectorDeps): vo
       throw new HttpError(error.status, error.reason, error.message, error.param, error.status === 413 ? { ...CORS, connection: 'close' } : { ...CORS, ...error.headers });
     }
     sendJson(ctx, 200, ack, CORS);
-  });
+  }, { cors: 'any-origin', maxBodyBytes: IMPRESSION_LIMITS.maxBodyBytes });
 
   router.on('GET', '/v1/impressions/summary', async (ctx) => {
     requireAdmin(ctx, deps.adminToken);
@@ -114,10 +109,10 @@ export function registerCollectorRoutes(router: Router, deps: CollectorDeps): vo
     if (!isDay(from)) throw new HttpError(400, 'invalid-date', '"from" must be a date like 2026-01-31.', 'from');
     if (!isDay(to)) throw new HttpError(400, 'invalid-date', '"to" must be a date like 2026-01-31.', 'to');
     if (from > to) throw new HttpError(400, 'invalid-range', '"from" is after "to".', 'from');
-    if (daysBetween(from, to).length > MAX_SUMMARY_DAYS) throw new HttpError(400, 'range-too-long', `At most ${MAX_SUMMARY_DAYS} days at once.`, 'to');
+    if (dayCount(from, to) > MAX_SUMMARY_DAYS) throw new HttpError(400, 'range-too-long', `At most ${MAX_SUMMARY_DAYS} days at once.`, 'to');
     const summary = await buildSummary(store, from, to, deps.threshold);
     const top = await store.topItems(from, to, 20);
     const alerts = await store.alerts(from, to);
     sendJson(ctx, 200, { ...summary, top, alerts }, { 'cache-control': 'no-store' });
-  });
+  }, { cors: 'none' });
 }

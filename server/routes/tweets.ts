@@ -2,9 +2,10 @@
  * `GET /v1/tweets?ids=…` (up to 100), `GET /v1/tweets/:id`, and the admin purge
  * `DELETE /v1/tweets/:id` (bearer admin token).
  */
-import { createHash, timingSafeEqual } from 'node:crypto';
+import { createHash } from 'node:crypto';
 import { MAX_IDS_PER_REQUEST, type TweetsResponse, type UnavailableResult } from '../../src/data/api.js';
 import { isPostId, type PostResult } from '../../src/data/model.js';
+import { requireAdmin } from '../http/admin.js';
 import { HttpError, sendJson, type RequestContext } from '../http/context.js';
 import type { Router } from '../http/router.js';
 import type { PostAnswer, PostService } from '../posts/post-service.js';
@@ -122,7 +123,7 @@ export function registerTweetRoutes(router: Router, posts: PostService, options:
     return answerOne(ctx, posts, id);
   });
   router.on('DELETE', '/v1/tweets/:id', async (ctx: RequestContext) => {
-    checkAdmin(ctx, options.adminToken);
+    requireAdmin(ctx, options.adminToken);
     const id = checkPostId(ctx.params.id ?? '', 'id');
     if (posts.purge === undefined) throw new HttpError(501, 'purge-unavailable', 'This server keeps no cache to purge.');
     await posts.purge(id);
@@ -130,13 +131,3 @@ export function registerTweetRoutes(router: Router, posts: PostService, options:
   });
 }
 
-/** Require `Authorization: Bearer <admin token>`. */
-export function checkAdmin(ctx: RequestContext, token: string | undefined): void {
-  if (token === undefined || token === '') throw new HttpError(403, 'admin-disabled', 'Admin endpoints are off: start the server with an admin token (PERCH_ADMIN_TOKEN).');
-  const header = ctx.req.headers.authorization ?? '';
-  const given = Buffer.from(header.startsWith('Bearer ') ? header.slice(7) : '');
-  const want = Buffer.from(token);
-  if (given.length !== want.length || !timingSafeEqual(given, want)) {
-    throw new HttpError(401, 'unauthorized', 'A valid admin token is required.', undefined, { 'www-authenticate': 'Bearer' });
-  }
-}
