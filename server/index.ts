@@ -140,7 +140,7 @@ async function registerOptionalRoutes(router: Router, config: ServerConfig, post
   void posts;
   void publicUrl;
   void log;
-  registerRenderRoutes(router, posts, { publicUrl, demoRoot: config.serveDemo ? config.rootDir : undefined });
+  registerRenderRoutes(router, posts, { publicUrl, demoRoot: config.serveDemo ? config.rootDir : undefined, log });
   registerOembed(router, posts, { publicUrl });
   // With the built-in data there is no X to fetch from: allowed media URLs get a placeholder.
   if (config.upstream === 'fixtures' && config.mediaResolveOrigin === undefined) registerMediaPlaceholder(router);

@@ -6,6 +6,7 @@
  * `<blockquote class="twitter-tweet">` fallback (the post's text, escaped, and its link).
  */
 import { codePoints, sliceCodePoints } from '../../src/text/code-points.js';
+import { safeHttpUrl } from '../../src/text/safe-url.js';
 import type { Post, PostResult } from '../../src/data/model.js';
 import { HttpError, sendJson, type RequestContext } from '../http/context.js';
 import type { Router } from '../http/router.js';
@@ -87,10 +88,6 @@ function readWidth(url: URL): number {
   return Math.min(MAX_WIDTH, Math.max(MIN_WIDTH, Number(raw)));
 }
 
-function isHttpUrl(value: string): boolean {
-  return /^https?:\/\//i.test(value);
-}
-
 /** The post's visible text as fallback markup: escaped text, line breaks, and its links. */
 function textMarkup(post: Post): SafeHtml {
   const source = post.longText ?? post.text;
@@ -103,11 +100,15 @@ function textMarkup(post: Post): SafeHtml {
     lines.forEach((line, i) => parts.push(i === 0 ? html`${line}` : html`<br>${line}`));
   };
   let at = from;
-  for (const e of source.entities) {
-    if (e.start < at || e.end > to) continue;
+  for (const e of [...source.entities].sort((a, b) => a.start - b.start)) {
+    if (e.start < at || e.end > to || e.start >= e.end) continue;
     plain(at, e.start);
     const shown = sliceCodePoints(points, e.start, e.end);
-    if (e.type === 'url' && isHttpUrl(e.expandedUrl)) parts.push(html`<a href="${e.url}">${e.displayUrl}</a>`);
+    const href = e.type === 'url' ? (safeHttpUrl(e.url) ?? safeHttpUrl(e.expandedUrl)) : undefined;
+    if (e.type === 'media') {
+      // The widget shows the media itself, not its link.
+    } else if (e.type === 'url') parts.push(href === undefined ? html`${shown}` : html`<a href="${href}">${e.displayUrl}</a>`);
+    else if (e.type === 'cashtag') parts.push(html`<a href="${`https://twitter.com/search?q=${encodeURIComponent('$' + e.symbol)}&src=ctag&ref_src=twsrc%5Etfw`}">${shown}</a>`);
     else if (e.type === 'mention') parts.push(html`<a href="${`https://twitter.com/${e.handle}?ref_src=twsrc%5Etfw`}">${shown}</a>`);
     else if (e.type === 'hashtag') parts.push(html`<a href="${`https://twitter.com/hashtag/${encodeURIComponent(e.tag)}?src=hash&ref_src=twsrc%5Etfw`}">${shown}</a>`);
     else parts.push(html`${shown}`);
