@@ -88,7 +88,9 @@ async function start(config: ServerConfig, log: Logger, resources: Resources): P
   // Timeline pages from X are cached (the fixture timelines cost nothing and are computed per request).
   const timelineCache = timelineUpstream === undefined ? undefined : new CachingTimelines(timelineUpstream, openTimelineCache(cache, { ...config.timelines, now: config.now }), cache, metrics, log, { freshMs: config.timelines.freshMs, now: config.now });
   registerTweetRoutes(router, purgeTimelinesToo(posts, timelineCache), { adminToken: config.adminToken });
-  registerTimelineRoutes(router, { rootDir: config.rootDir, now: config.now, ...(timelineUpstream !== undefined ? { upstream: timelineUpstream } : {}), ...(timelineCache !== undefined ? { cache: timelineCache } : {}) });
+  // Built-in timelines only with the built-in data: production upstreams never fall back to them.
+  const noTimelines = timelineUpstream === undefined && config.upstream !== 'fixtures' ? `Timelines need the x-api-v2 upstream; the ${config.upstream} upstream cannot list an account's posts.` : undefined;
+  registerTimelineRoutes(router, { rootDir: config.rootDir, now: config.now, unsupported: noTimelines, ...(timelineUpstream !== undefined ? { upstream: timelineUpstream } : {}), ...(timelineCache !== undefined ? { cache: timelineCache } : {}) });
   resources.add('impressions', await registerImpressions(router, {
     store: config.store,
     dataDir: config.dataDir,

@@ -8,6 +8,7 @@
 import { codePoints, sliceCodePoints } from '../../src/text/code-points.js';
 import { safeHttpUrl } from '../../src/text/safe-url.js';
 import type { Post, PostResult } from '../../src/data/model.js';
+import { requestClient, unavailableStatus } from '../http/client.js';
 import { HttpError, sendJson, type RequestContext } from '../http/context.js';
 import type { Router } from '../http/router.js';
 import type { PostAnswer, PostService } from '../posts/post-service.js';
@@ -166,8 +167,8 @@ export function embedHtml(post: Post, settings: EmbedSettings, scriptUrl: string
   return html`${body}${script}`.value;
 }
 
-async function lookup(posts: PostService, id: string): Promise<PostAnswer | undefined> {
-  if (posts.answer !== undefined) return (await posts.answer([id])).get(id);
+async function lookup(posts: PostService, id: string, client: string | undefined): Promise<PostAnswer | undefined> {
+  if (posts.answer !== undefined) return (await posts.answer([id], client)).get(id);
   return (await posts.getPosts([id])).get(id);
 }
 
@@ -201,9 +202,9 @@ export function registerOembed(router: Router, posts: PostService, options: Oemb
       theme: choice(ctx.url, 'theme', ['light', 'dark'] as const),
       lang: langRaw === null || langRaw === '' ? undefined : langRaw,
     };
-    const answer = await lookup(posts, id);
+    const answer = await lookup(posts, id, requestClient(ctx));
     if (answer === undefined) throw new HttpError(502, 'upstream-incomplete', `The upstream gave no answer for ${id}.`);
-    if (answer instanceof Error) throw new HttpError(503, answer.code, answer.message);
+    if (answer instanceof Error) throw new HttpError(unavailableStatus(answer), answer.code, answer.message);
     if (answer.kind !== 'post') throw unavailable(answer);
     const body: OembedResponse = {
       type: 'rich',

@@ -7,6 +7,7 @@ import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { isPostId, type PostResult, type Tombstone } from '../../src/data/model.js';
 import type { RenderTweetOptions } from '../../src/render/render-options.js';
+import { requestClient, unavailableStatus } from '../http/client.js';
 import { HttpError, sendJson, type RequestContext } from '../http/context.js';
 import type { Router } from '../http/router.js';
 import type { Logger } from '../log.js';
@@ -54,12 +55,12 @@ async function renderSafely(post: PostResult, opts: RenderTweetOptions, log: Log
   }
 }
 
-async function answerOne(posts: PostService, id: string): Promise<PostResult> {
-  const a: PostAnswer | undefined = posts.answer !== undefined ? (await posts.answer([id])).get(id) : (await posts.getPosts([id])).get(id);
+async function answerOne(posts: PostService, id: string, client: string | undefined): Promise<PostResult> {
+  const a: PostAnswer | undefined = posts.answer !== undefined ? (await posts.answer([id], client)).get(id) : (await posts.getPosts([id])).get(id);
   if (a === undefined) throw new HttpError(502, 'upstream-incomplete', `The upstream gave no answer for ${id}.`);
   if (a instanceof Error) {
     const headers: Record<string, string> = a.retryAt === undefined ? {} : { 'retry-after': String(Math.max(1, Math.ceil((a.retryAt - Date.now()) / 1000))) };
-    throw new HttpError(503, a.code, a.message, undefined, headers);
+    throw new HttpError(unavailableStatus(a), a.code, a.message, undefined, headers);
   }
   return a;
 }
@@ -89,7 +90,7 @@ export function registerRenderRoutes(router: Router, posts: PostService, routeOp
     const format = ctx.url.searchParams.get('format') ?? 'html';
     if (format !== 'html' && format !== 'json') throw new HttpError(400, 'invalid-option', `format must be html or json; got "${format.slice(0, 20)}".`, 'format');
     const opts = await options(ctx, routeOptions.publicUrl);
-    const post = await answerOne(posts, id);
+    const post = await answerOne(posts, id, requestClient(ctx));
     const { html, shown } = await renderSafely(post, opts, routeOptions.log);
     const status = shown.kind === 'tombstone' && shown.reason === 'not-found' ? 404 : 200;
     if (format === 'json') sendJson(ctx, status, { html }, { 'cache-control': CACHE_CONTROL });
@@ -105,7 +106,7 @@ export function registerRenderRoutes(router: Router, posts: PostService, routeOp
     const ids = [...new Set([...page.matchAll(DEMO_MARKER)].map((m) => m[1] ?? ''))].filter(isPostId);
     const found = new Map<string, string>();
     for (const id of ids) {
-      const post = await answerOne(posts, id).catch((): Tombstone => ({ kind: 'tombstone', version: 1, id, reason: 'not-found' }));
+      const post = await answerOne(posts, id, requestClient(ctx)).catch((): Tombstone => ({ kind: 'tombstone', version: 1, id, reason: 'not-found' }));
       found.set(id, (await renderSafely(post, { timeZone: 'UTC', ...opts }, routeOptions.log)).html);
     }
     sendHtml(ctx, 200, page.replace(DEMO_MARKER, (_whole, id: string) => found.get(id) ?? ''), 'no-cache');
