@@ -427,6 +427,7 @@ function readPoll(poll: JsonObject, path: string, now: number): Poll {
     .map(({ label, votes }) => ({ label, votes }));
   if (options.length < 2) throw new PayloadError('invalid-value', `${path}.options`, 'a poll needs at least two options');
   const endsAt = optStr(poll, 'end_datetime', path);
+  if (endsAt !== undefined && Number.isNaN(Date.parse(endsAt))) throw new PayloadError('invalid-value', `${path}.end_datetime`, 'not a date');
   const status = optStr(poll, 'voting_status', path);
   const closed = status === 'closed' || (status === undefined && endsAt !== undefined && Date.parse(endsAt) < now);
   return { options, totalVotes: options.reduce((s, o) => s + o.votes, 0), status: closed ? 'closed' : 'open', ...(endsAt !== undefined ? { endsAt: new Date(endsAt).toISOString() } : {}) };
