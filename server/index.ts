@@ -3,7 +3,6 @@
  * One HTTP layer (limits, CORS, security headers, errors, logs, metrics) in front of a
  * router that each feature fills: posts, media, oEmbed, impressions, admin.
  */
-import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { MemoryCache } from './cache/memory-cache.js';
 import type { PostCache } from './cache/post-cache.js';
@@ -11,11 +10,12 @@ import { RedisCache } from './cache/redis-cache.js';
 import { FallbackPostCache, sharedCacheOf } from './cache/fallback-cache.js';
 import { LocalServedPosts, RedisServedPosts, type ServedPosts } from './impressions/served-posts.js';
 import { resolveConfig, type ServerConfig } from './config.js';
-import { compressResponses } from './http/compress.js';
-import { HttpError, LazyRequestContext, plainPath, sendError, sendJson } from './http/context.js';
+import { sendJson } from './http/context.js';
+import { createHttpServer } from './http/handler.js';
+import { Resources } from './http/resources.js';
 import { Router } from './http/router.js';
 import { createLogger, type Logger } from './log.js';
-import { Metrics, type LabelledCounter } from './metrics.js';
+import { Metrics } from './metrics.js';
 import { CachingPostService } from './posts/caching-post-service.js';
 import { registerMediaPlaceholder } from './routes/media-placeholder.js';
 import { registerMediaProxy } from './routes/media-proxy.js';
@@ -32,9 +32,6 @@ import { HealthRegistry } from './health.js';
 
 export type { ServerConfig } from './config.js';
 export { ConfigError } from './config.js';
-
-/** Longest request URL accepted (path + query). */
-const MAX_URL_LENGTH = 8192;
 
 /** A running embed server. */
 export interface RunningServer {
@@ -57,18 +54,29 @@ function servedPostsFor(cache: PostCache, now: () => number): ServedPosts {
   return cache instanceof FallbackPostCache ? new RedisServedPosts(cache.shared.connection, { now }) : new LocalServedPosts({ now });
 }
 
-/** Start the embed server. */
+/** Start the embed server. Anything opened is closed again when start-up fails (including `listen`). */
 export async function startServer(partial: Partial<ServerConfig> = {}): Promise<RunningServer> {
   const config = resolveConfig(partial);
   const log = createLogger(config.logLevel);
+  const resources = new Resources();
+  try {
+    return await start(config, log, resources);
+  } catch (error) {
+    await resources.closeAll((name, e) => log.error('close failed', { resource: name, error: e instanceof Error ? e.message : String(e) }));
+    throw error;
+  }
+}
+
+async function start(config: ServerConfig, log: Logger, resources: Resources): Promise<RunningServer> {
   const metrics = new Metrics();
   // the widget build first: without it the oEmbed and static HTML would point at nothing
   const assets = await loadWidgetAssets(config.assetsDir);
   const health = new HealthRegistry(log, metrics, config.now);
   const upstream = await createUpstream(config);
-  const cache = await openCache(config, health);
+  resources.add('upstream', { close: () => upstream.close?.() });
+  const cache = resources.add('cache', await openCache(config, health));
   // Impressions count only for posts served here (or by a process sharing the same Redis) in the last 24 hours.
-  const served = config.impressions.countUnservedPosts === true ? undefined : servedPostsFor(cache, config.now);
+  const served = config.impressions.countUnservedPosts === true ? undefined : resources.add('served posts', servedPostsFor(cache, config.now));
   const posts = new CachingPostService(upstream, cache, metrics, log, { freshMs: config.cache.freshMs, now: config.now, onServed: served === undefined ? undefined : (id) => served.markServed(id), ...(config.cache.batchWindowMs !== undefined ? { batchWindowMs: config.cache.batchWindowMs } : {}) });
   metrics.onCollect(async () => {
     const state = await posts.rateLimitState();
@@ -96,8 +104,10 @@ export async function startServer(partial: Partial<ServerConfig> = {}): Promise<
   // Timeline pages from X are cached (the fixture timelines cost nothing and are computed per request).
   const timelineCache = timelineUpstream === undefined ? undefined : new CachingTimelines(timelineUpstream, openTimelineCache(sharedCacheOf(cache), { ...config.timelines, now: config.now }), cache, metrics, log, { freshMs: config.timelines.freshMs, now: config.now });
   registerTweetRoutes(router, purgeTimelinesToo(posts, timelineCache), { adminToken: config.adminToken });
-  registerTimelineRoutes(router, { rootDir: config.rootDir, now: config.now, ...(timelineUpstream !== undefined ? { upstream: timelineUpstream } : {}), ...(timelineCache !== undefined ? { cache: timelineCache } : {}) });
-  const impressions = await registerImpressions(router, {
+  // Built-in timelines only with the built-in data: production upstreams never fall back to them.
+  const noTimelines = timelineUpstream === undefined && config.upstream !== 'fixtures' ? `Timelines need the x-api-v2 upstream; the ${config.upstream} upstream cannot list an account's posts.` : undefined;
+  registerTimelineRoutes(router, { rootDir: config.rootDir, now: config.now, unsupported: noTimelines, ...(timelineUpstream !== undefined ? { upstream: timelineUpstream } : {}), ...(timelineCache !== undefined ? { cache: timelineCache } : {}) });
+  const impressions = resources.add('impressions', await registerImpressions(router, {
     // `openImpressionStore` takes `memory` for the embedded LMDB store, a redis:// URL for Redis
     store: config.impressionsStore === 'lmdb' ? 'memory' : config.store,
     dataDir: config.dataDir,
@@ -117,30 +127,19 @@ export async function startServer(partial: Partial<ServerConfig> = {}): Promise<
     health,
     served,
     retentionDays: config.impressions.retentionDays,
-  });
+  }));
   await registerOptionalRoutes(router, config, posts, () => publicUrl, log, metrics);
   registerWidgetAssets(router, assets);
   if (config.serveDemo) registerStaticRoutes(router, config.rootDir);
 
-  const server = createServer((req, res) => {
-    void handle(req, res, router, config, log, metrics);
-  });
-  server.keepAliveTimeout = 5_000;
-  server.headersTimeout = 10_000;
-  server.requestTimeout = 30_000;
-  try {
-    await new Promise<void>((resolve, reject) => {
-      server.once('error', reject);
-      server.listen(config.port, config.host, () => {
-        server.off('error', reject);
-        resolve();
-      });
+  const server = createHttpServer({ router, allowedOrigins: config.allowedOrigins, log, metrics, compressMinBytes: config.compressMinBytes });
+  await new Promise<void>((resolve, reject) => {
+    server.once('error', reject);
+    server.listen(config.port, config.host, () => {
+      server.off('error', reject);
+      resolve();
     });
-  } catch (error) {
-    await impressions.close();
-    await cache.close();
-    throw error;
-  }
+  });
   const address = server.address() as AddressInfo;
   const host = address.family === 'IPv6' ? `[${address.address}]` : address.address;
   const url = `http://${host}:${address.port}`;
@@ -156,10 +155,7 @@ export async function startServer(partial: Partial<ServerConfig> = {}): Promise<
         server.close(() => resolve());
         server.closeIdleConnections();
       }).then(async () => {
-        await upstream.close?.();
-        await impressions.close();
-        await served?.close();
-        await cache.close();
+        await resources.closeAll((name, e) => log.error('close failed', { resource: name, error: e instanceof Error ? e.message : String(e) }));
         log.info('stopped');
       });
       return closing;
@@ -172,84 +168,9 @@ async function registerOptionalRoutes(router: Router, config: ServerConfig, post
   void posts;
   void publicUrl;
   void log;
-  registerRenderRoutes(router, posts, { publicUrl, demoRoot: config.serveDemo ? config.rootDir : undefined });
+  registerRenderRoutes(router, posts, { publicUrl, demoRoot: config.serveDemo ? config.rootDir : undefined, log });
   registerOembed(router, posts, { publicUrl });
   // With the built-in data there is no X to fetch from: allowed media URLs get a placeholder.
   if (config.upstream === 'fixtures' && config.mediaResolveOrigin === undefined) registerMediaPlaceholder(router);
   else registerMediaProxy(router, { resolveOrigin: config.mediaResolveOrigin, metrics });
-}
-
-/** The requests counter of each metrics registry (label strings cached, not rebuilt per request). */
-const requestCounters = new WeakMap<Metrics, LabelledCounter>();
-
-function requestCounter(metrics: Metrics): LabelledCounter {
-  let counter = requestCounters.get(metrics);
-  if (counter === undefined) {
-    counter = metrics.counter('perch_http_requests_total', 'HTTP requests answered.', ['route', 'method', 'status']);
-    requestCounters.set(metrics, counter);
-  }
-  return counter;
-}
-
-async function handle(req: IncomingMessage, res: ServerResponse, router: Router, config: ServerConfig, log: Logger, metrics: Metrics): Promise<void> {
-  const debug = log.enabled?.('debug') ?? true;
-  const started = debug ? performance.now() : 0;
-  const method = req.method ?? 'GET';
-  const rawUrl = req.url ?? '/';
-  // Plain targets (nearly all) skip `new URL()`: the path is the target up to `?`; ctx.url parses on first use.
-  const plain = rawUrl.length > MAX_URL_LENGTH ? undefined : plainPath(rawUrl);
-  let pathname = plain ?? '/';
-  const ctx = new LazyRequestContext(req, res, method, plain === undefined ? '/' : rawUrl, pathname);
-  let route = 'unmatched';
-  setSecurityHeaders(res);
-  applyCors(req, res, config);
-  compressResponses(req, res, { minBytes: config.compressMinBytes });
-  try {
-    if (rawUrl.length > MAX_URL_LENGTH) throw new HttpError(414, 'url-too-long', `Request URLs are limited to ${MAX_URL_LENGTH} characters.`);
-    if (plain === undefined) {
-      try {
-        ctx.url = new URL(rawUrl, 'http://localhost');
-      } catch {
-        throw new HttpError(400, 'bad-url', 'The request URL could not be parsed.');
-      }
-      pathname = ctx.url.pathname;
-    }
-    if (method === 'OPTIONS' && pathname === '/v1/impressions') res.setHeader('access-control-allow-origin', '*');
-    if (method === 'OPTIONS') {
-      res.writeHead(204, { 'access-control-allow-methods': 'GET, HEAD, POST, DELETE, OPTIONS', 'access-control-allow-headers': 'content-type, authorization', 'access-control-max-age': '600' });
-      res.end();
-      return;
-    }
-    const match = router.match(method, pathname);
-    if (match === undefined) throw new HttpError(404, 'not-found', `Nothing at ${pathname}.`);
-    if ('allowed' in match) throw new HttpError(405, 'method-not-allowed', `${method} is not allowed here.`, undefined, { allow: match.allowed.join(', ') });
-    ctx.params = match.params;
-    route = match.pattern;
-    const pending = match.handler(ctx);
-    if (pending !== undefined) await pending; // a synchronous answer (cache hit) needs no await
-  } catch (error) {
-    const httpError = error instanceof HttpError ? error : new HttpError(500, 'internal', 'Something went wrong on the embed server.');
-    if (!(error instanceof HttpError)) log.error('unhandled', { path: pathname, error: error instanceof Error ? error.message : String(error) });
-    if (!res.headersSent) sendError(ctx, httpError);
-    else res.destroy();
-  } finally {
-    requestCounter(metrics).inc([route, method, String(res.statusCode)]);
-    if (debug) log.debug('request', { method, path: pathname, status: res.statusCode, ms: Math.round(performance.now() - started) });
-  }
-}
-
-function setSecurityHeaders(res: ServerResponse): void {
-  res.setHeader('x-content-type-options', 'nosniff');
-  res.setHeader('referrer-policy', 'strict-origin-when-cross-origin');
-  res.setHeader('x-frame-options', 'SAMEORIGIN');
-  res.setHeader('cross-origin-resource-policy', 'cross-origin');
-}
-
-function applyCors(req: IncomingMessage, res: ServerResponse, config: ServerConfig): void {
-  const origin = req.headers.origin;
-  if (config.allowedOrigins.includes('*')) res.setHeader('access-control-allow-origin', '*');
-  else if (origin !== undefined && config.allowedOrigins.includes(origin)) {
-    res.setHeader('access-control-allow-origin', origin);
-    res.setHeader('vary', 'origin');
-  }
 }

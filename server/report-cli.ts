@@ -5,7 +5,7 @@ import { parseArgs } from 'node:util';
 import { DEFAULT_THRESHOLD } from './impressions/alerts.js';
 import { openImpressionStore } from './impressions/open-store.js';
 import { buildSummary, MAX_SUMMARY_DAYS, summaryToCsv } from './impressions/report.js';
-import { addDays, daysBetween, isDay, utcDay } from './impressions/utc-day.js';
+import { addDays, dayCount, isDay, utcDay } from './impressions/utc-day.js';
 import { readConfigFile } from './cli-config.js';
 import type { ServerConfig } from './config.js';
 
@@ -67,7 +67,7 @@ export async function runReport(argv: string[], out: (s: string) => void = (s) =
   if (!isDay(from)) return usage(`--from: expected a date like 2026-01-31, got "${from}"`);
   if (!isDay(to)) return usage(`--to: expected a date like 2026-01-31, got "${to}"`);
   if (from > to) return usage('--from is after --to');
-  if (daysBetween(from, to).length > MAX_SUMMARY_DAYS) return usage(`at most ${MAX_SUMMARY_DAYS} days at once`);
+  if (dayCount(from, to) > MAX_SUMMARY_DAYS) return usage(`at most ${MAX_SUMMARY_DAYS} days at once`);
   if (format !== 'csv' && format !== 'json') return usage(`--format: expected csv or json, got "${format}"`);
   if (!Number.isFinite(threshold) || threshold <= 0) return usage('--threshold: expected a positive number');
   if (store !== 'memory' && !/^rediss?:\/\//.test(store)) return usage(`--store: expected "memory" or a redis:// URL, got "${store}"`);

@@ -10,6 +10,8 @@ export interface RequestContext {
   url: URL;
   /** Named parts of the matched route pattern (e.g. `:id`). */
   params: Record<string, string>;
+  /** The matched route's body bound (its `maxBodyBytes` option); read bodies with `readBody`. */
+  maxBodyBytes?: number;
 }
 
 /** An error a handler throws to answer with a JSON error body. */
@@ -79,6 +81,7 @@ export function plainPath(target: string): string | undefined {
 /** A request context whose `url` is parsed only when a handler reads it (most hits never do). */
 export class LazyRequestContext implements RequestContext {
   params: Record<string, string> = {};
+  maxBodyBytes = 0;
   private parsed: URL | undefined;
 
   constructor(
@@ -102,4 +105,37 @@ export class LazyRequestContext implements RequestContext {
   set url(url: URL) {
     this.parsed = url;
   }
+}
+
+/**
+ * Read the request body, refusing more than `limit` bytes (the route's `maxBodyBytes` by default)
+ * with a 413 as soon as the count passes it.
+ */
+export function readBody(ctx: RequestContext, limit: number = ctx.maxBodyBytes ?? 0): Promise<Buffer> {
+  const tooLarge = (): HttpError => new HttpError(413, 'body-too-large', `The body is limited to ${limit} bytes.`, undefined, { connection: 'close' });
+  if (Number(ctx.req.headers['content-length'] ?? '0') > limit) return Promise.reject(tooLarge());
+  const req = ctx.req;
+  return new Promise<Buffer>((resolve, reject) => {
+    const chunks: Buffer[] = [];
+    let size = 0;
+    let done = false;
+    const fail = (error: Error): void => {
+      if (done) return;
+      done = true;
+      reject(error);
+    };
+    req.on('data', (chunk: Buffer) => {
+      if (done) return; // the rest of a refused body is drained and dropped
+      size += chunk.length;
+      if (size > limit) fail(tooLarge());
+      else chunks.push(chunk);
+    });
+    req.once('end', () => {
+      if (done) return;
+      done = true;
+      resolve(Buffer.concat(chunks, size));
+    });
+    req.once('error', fail);
+    req.once('close', () => fail(new Error('The client went away before the body was read.')));
+  });
 }

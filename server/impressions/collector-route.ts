@@ -16,7 +16,7 @@ import type { RefusedEvents } from './refused-events.js';
 import type { ServedPosts } from './served-posts.js';
 import type { ImpressionStore, IngestResult } from './impression-store.js';
 import { buildSummary, MAX_SUMMARY_DAYS } from './report.js';
-import { addDays, daysBetween, isDay, utcDay } from './utc-day.js';
+import { addDays, dayCount, isDay, utcDay } from './utc-day.js';
 import { BatchError, parseBatchJson, validateBatch } from './validate-batch.js';
 
 /** What the collector routes need. */
@@ -107,11 +107,6 @@ async function onlyServed(served: ServedPosts, batch: ImpressionBatch): Promise<
 /** Register the collector and summary routes. */
 export function registerCollectorRoutes(router: Router, deps: CollectorDeps): void {
   const { store, metrics } = deps;
-  router.on('OPTIONS', '/v1/impressions', (ctx) => {
-    ctx.res.writeHead(204, { ...CORS, 'access-control-allow-methods': 'POST, OPTIONS', 'access-control-allow-headers': 'content-type', 'access-control-max-age': '600' });
-    ctx.res.end();
-  });
-
   const batches = metrics.counter('perch_impression_batches_total', 'Impression batches accepted and committed.', []);
   const counted = metrics.counter('perch_impressions_total', 'Impression events counted.', ['kind', 'type']);
   const rejected = metrics.counter('perch_impression_rejected_total', 'Impression batches refused, by reason.', ['reason']);
@@ -152,7 +147,7 @@ export function registerCollectorRoutes(router: Router, deps: CollectorDeps): vo
       throw new HttpError(error.status, error.reason, error.message, error.param, error.status === 413 ? { ...CORS, connection: 'close' } : { ...CORS, ...error.headers });
     }
     sendJson(ctx, 200, ack, CORS);
-  });
+  }, { cors: 'any-origin', maxBodyBytes: IMPRESSION_LIMITS.maxBodyBytes });
 
   router.on('GET', '/v1/impressions/summary', async (ctx) => {
     requireAdmin(ctx, deps.adminToken);
@@ -162,10 +157,10 @@ export function registerCollectorRoutes(router: Router, deps: CollectorDeps): vo
     if (!isDay(from)) throw new HttpError(400, 'invalid-date', '"from" must be a date like 2026-01-31.', 'from');
     if (!isDay(to)) throw new HttpError(400, 'invalid-date', '"to" must be a date like 2026-01-31.', 'to');
     if (from > to) throw new HttpError(400, 'invalid-range', '"from" is after "to".', 'from');
-    if (daysBetween(from, to).length > MAX_SUMMARY_DAYS) throw new HttpError(400, 'range-too-long', `At most ${MAX_SUMMARY_DAYS} days at once.`, 'to');
+    if (dayCount(from, to) > MAX_SUMMARY_DAYS) throw new HttpError(400, 'range-too-long', `At most ${MAX_SUMMARY_DAYS} days at once.`, 'to');
     const summary = await buildSummary(store, from, to, deps.threshold);
     const top = await store.topItems(from, to, 20);
     const alerts = await store.alerts(from, to);
     sendJson(ctx, 200, { ...summary, top, alerts }, { 'cache-control': 'no-store' });
-  });
+  }, { cors: 'none' });
 }

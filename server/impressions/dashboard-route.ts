@@ -63,5 +63,5 @@ export function registerDashboardRoute(router: Router, deps: DashboardDeps): voi
       'referrer-policy': 'no-referrer',
     });
     ctx.res.end(ctx.method === 'HEAD' ? undefined : body);
-  });
+  }, { cors: 'none' });
 }

@@ -36,3 +36,8 @@ export function daysBetween(from: string, to: string): string[] {
 export function addDays(day: string, n: number): string {
   return utcDay(dayStart(day) + n * DAY_MS);
 }
+
+/** How many days `from`…`to` spans, inclusive (0 when from > to), computed without listing them. */
+export function dayCount(from: string, to: string): number {
+  return Math.max(0, Math.round((dayStart(to) - dayStart(from)) / DAY_MS) + 1);
+}

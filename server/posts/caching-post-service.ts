@@ -12,6 +12,7 @@ import type { CacheEntry, PostCache } from '../cache/post-cache.js';
 import { MAX_POST_AGE_MS } from '../cache/post-cache.js';
 import type { Logger } from '../log.js';
 import type { Metrics } from '../metrics.js';
+import { AddressRateLimiter, type RateLimitOptions } from '../impressions/rate-limit.js';
 import type { Upstream } from '../upstream/upstream.js';
 import { isRateLimitError } from '../upstream/upstream.js';
 import type { PostService, PostAnswer } from './post-service.js';
@@ -22,10 +23,20 @@ export interface CachingOptions {
   freshMs?: number;
   /** How long to gather misses into one upstream call. Default 5 ms. */
   batchWindowMs?: number;
+  /** A not-found answer is asked again after this long (it may be a post about to appear). Default 5 minutes. */
+  notFoundMs?: number;
+  /**
+   * Uncached lookups one client may cause (token bucket per client address, in memory; loopback
+   * exempt unless said otherwise); `false` turns the bound off. Default burst 300, then 2 per second.
+   */
+  missesPerClient?: RateLimitOptions | false;
   now?: () => number;
   /** Called with the id of each post answered (not tombstones): impressions count only for posts served. */
   onServed?: ((id: string) => void) | undefined;
 }
+
+/** Default bound on uncached lookups per client. */
+export const DEFAULT_MISSES_PER_CLIENT = { eventsPerSecond: 2, burst: 300 } as const;
 
 interface Pending {
   resolve(entry: CacheEntry): void;
@@ -36,7 +47,7 @@ interface Pending {
 export class PostUnavailableError extends Error {
   override readonly name = 'PostUnavailableError';
   constructor(
-    readonly code: 'upstream-rate-limited' | 'upstream-error',
+    readonly code: 'upstream-rate-limited' | 'upstream-error' | 'too-many-lookups',
     message: string,
     readonly retryAt?: number,
   ) {
@@ -52,6 +63,8 @@ export class CachingPostService implements PostService {
   private readonly batchWindowMs: number;
   private readonly now: () => number;
   private readonly onServed: ((id: string) => void) | undefined;
+  private readonly notFoundMs: number;
+  private readonly missLimiter: AddressRateLimiter | undefined;
 
   constructor(
     private readonly upstream: Upstream,
@@ -64,6 +77,8 @@ export class CachingPostService implements PostService {
     this.batchWindowMs = options.batchWindowMs ?? 5;
     this.now = options.now ?? Date.now;
     this.onServed = options.onServed;
+    this.notFoundMs = Math.min(options.notFoundMs ?? 5 * 60 * 1000, this.freshMs);
+    this.missLimiter = options.missesPerClient === false ? undefined : new AddressRateLimiter({ ...DEFAULT_MISSES_PER_CLIENT, now: this.now, ...options.missesPerClient });
   }
 
   async getPosts(ids: readonly string[]): Promise<Map<string, PostResult>> {
@@ -77,7 +92,7 @@ export class CachingPostService implements PostService {
   }
 
   /** Like getPosts, but one unavailable id does not fail the others. */
-  async answer(ids: readonly string[]): Promise<Map<string, PostAnswer>> {
+  async answer(ids: readonly string[], client?: string): Promise<Map<string, PostAnswer>> {
     const unique = [...new Set(ids)];
     const cached = await this.cache.getMany(unique);
     const now = this.now();
@@ -93,6 +108,14 @@ export class CachingPostService implements PostService {
     }
     if (misses.length > 0) {
       this.metrics.inc('perch_cache_misses_total', 'Posts not in the cache.', {}, misses.length);
+      const wait = this.missLimiter?.take(client, misses.length) ?? 0;
+      if (wait > 0) {
+        // This client has caused too many upstream lookups: its misses wait, its hits are served.
+        this.metrics.inc('perch_lookups_refused_total', 'Uncached lookups refused: one client asked for too many posts not in the cache.', {}, misses.length);
+        const refused = new PostUnavailableError('too-many-lookups', `Too many posts not in the cache asked for by this client; retry in ${wait} s.`, this.now() + wait * 1000);
+        for (const id of misses) out.set(id, refused);
+        return out;
+      }
       const settled = await Promise.allSettled(misses.map((id) => this.fetch(id)));
       settled.forEach((s, i) => {
         const id = misses[i] ?? '';
@@ -113,7 +136,8 @@ export class CachingPostService implements PostService {
   private served(id: string, entry: CacheEntry, now: number): PostResult {
     this.metrics.inc('perch_cache_hits_total', 'Posts answered from the cache.');
     if (entry.post.kind === 'post') this.onServed?.(id);
-    if (now - entry.checkedAt >= this.freshMs) {
+    const notFound = entry.post.kind === 'tombstone' && entry.post.reason === 'not-found';
+    if (now - entry.checkedAt >= (notFound ? this.notFoundMs : this.freshMs)) {
       this.metrics.inc('perch_cache_stale_served_total', 'Cached posts served while being revalidated.');
       this.fetch(id).catch(() => undefined); // background revalidation; failures keep the entry until 24 h
     }
@@ -154,7 +178,9 @@ export class CachingPostService implements PostService {
     }
     for (let i = 0; i < ids.length; i += this.upstream.maxBatch) {
       const chunk = ids.slice(i, i + this.upstream.maxBatch);
-      this.metrics.inc('perch_upstream_calls_total', 'Calls made to the upstream.', { upstream: this.upstream.name });
+      // Every request to X counts (syndication makes one per id).
+      const calls = Math.ceil(chunk.length / Math.max(1, this.upstream.idsPerCall ?? this.upstream.maxBatch));
+      this.metrics.inc('perch_upstream_calls_total', 'Calls made to the upstream.', { upstream: this.upstream.name }, calls);
       try {
         const found = await this.upstream.lookup(chunk);
         const checkedAt = this.now();

@@ -9,8 +9,11 @@ export type PostAnswer = PostResult | (Error & { code: string; retryAt?: number 
 export interface PostService {
   /** Every id answered, or the whole call fails. */
   getPosts(ids: readonly string[]): Promise<Map<string, PostResult>>;
-  /** Every id answered with a post or its own error. */
-  answer?(ids: readonly string[]): Promise<Map<string, PostAnswer>>;
+  /**
+   * Every id answered with a post or its own error. `client` (a visitor's address, never stored)
+   * lets the service bound how many uncached lookups one client can cause.
+   */
+  answer?(ids: readonly string[], client?: string): Promise<Map<string, PostAnswer>>;
   /** One id answered synchronously when an in-process cache holds it (the hot path); undefined otherwise. */
   answerCached?(id: string): PostResult | undefined;
   /** Remove a post from every cache. */

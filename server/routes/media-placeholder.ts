@@ -28,7 +28,8 @@ export function registerMediaPlaceholder(router: Router): void {
   router.on('GET', '/v1/media', (ctx) => {
     const url = checkMediaUrl(ctx);
     const body = Buffer.from(placeholderSvg(url));
-    ctx.res.writeHead(200, { 'content-type': 'image/svg+xml', 'content-length': String(body.length), 'cache-control': 'public, max-age=86400', 'x-content-type-options': 'nosniff' });
+    // Our own drawing, no script; sandboxed all the same, like everything under /v1/media.
+    ctx.res.writeHead(200, { 'content-type': 'image/svg+xml', 'content-length': String(body.length), 'cache-control': 'public, max-age=86400', 'x-content-type-options': 'nosniff', 'content-security-policy': 'sandbox' });
     ctx.res.end(ctx.method === 'HEAD' ? undefined : body);
   });
 }

@@ -6,7 +6,9 @@
  * `<blockquote class="twitter-tweet">` fallback (the post's text, escaped, and its link).
  */
 import { codePoints, sliceCodePoints } from '../../src/text/code-points.js';
+import { safeHttpUrl } from '../../src/text/safe-url.js';
 import type { Post, PostResult } from '../../src/data/model.js';
+import { requestClient, unavailableStatus } from '../http/client.js';
 import { HttpError, sendJson, type RequestContext } from '../http/context.js';
 import type { Router } from '../http/router.js';
 import type { PostAnswer, PostService } from '../posts/post-service.js';
@@ -89,10 +91,6 @@ function readWidth(url: URL): number {
   return Math.min(MAX_WIDTH, Math.max(MIN_WIDTH, Number(raw)));
 }
 
-function isHttpUrl(value: string): boolean {
-  return /^https?:\/\//i.test(value);
-}
-
 /** The post's visible text as fallback markup: escaped text, line breaks, and its links. */
 function textMarkup(post: Post): SafeHtml {
   const source = post.longText ?? post.text;
@@ -105,11 +103,15 @@ function textMarkup(post: Post): SafeHtml {
     lines.forEach((line, i) => parts.push(i === 0 ? html`${line}` : html`<br>${line}`));
   };
   let at = from;
-  for (const e of source.entities) {
-    if (e.start < at || e.end > to) continue;
+  for (const e of [...source.entities].sort((a, b) => a.start - b.start)) {
+    if (e.start < at || e.end > to || e.start >= e.end) continue;
     plain(at, e.start);
     const shown = sliceCodePoints(points, e.start, e.end);
-    if (e.type === 'url' && isHttpUrl(e.expandedUrl)) parts.push(html`<a href="${e.url}">${e.displayUrl}</a>`);
+    const href = e.type === 'url' ? (safeHttpUrl(e.url) ?? safeHttpUrl(e.expandedUrl)) : undefined;
+    if (e.type === 'media') {
+      // The widget shows the media itself, not its link.
+    } else if (e.type === 'url') parts.push(href === undefined ? html`${shown}` : html`<a href="${href}">${e.displayUrl}</a>`);
+    else if (e.type === 'cashtag') parts.push(html`<a href="${`https://twitter.com/search?q=${encodeURIComponent('$' + e.symbol)}&src=ctag&ref_src=twsrc%5Etfw`}">${shown}</a>`);
     else if (e.type === 'mention') parts.push(html`<a href="${`https://twitter.com/${e.handle}?ref_src=twsrc%5Etfw`}">${shown}</a>`);
     else if (e.type === 'hashtag') parts.push(html`<a href="${`https://twitter.com/hashtag/${encodeURIComponent(e.tag)}?src=hash&ref_src=twsrc%5Etfw`}">${shown}</a>`);
     else parts.push(html`${shown}`);
@@ -175,8 +177,8 @@ export function embedHeight(post: Post, settings: EmbedSettings): number {
   return estimatePostHeight(post, settings.width, { hideCards: settings.hideMedia, hideThread: settings.hideThread });
 }
 
-async function lookup(posts: PostService, id: string): Promise<PostAnswer | undefined> {
-  if (posts.answer !== undefined) return (await posts.answer([id])).get(id);
+async function lookup(posts: PostService, id: string, client: string | undefined): Promise<PostAnswer | undefined> {
+  if (posts.answer !== undefined) return (await posts.answer([id], client)).get(id);
   return (await posts.getPosts([id])).get(id);
 }
 
@@ -210,9 +212,9 @@ export function registerOembed(router: Router, posts: PostService, options: Oemb
       theme: choice(ctx.url, 'theme', ['light', 'dark'] as const),
       lang: langRaw === null || langRaw === '' ? undefined : langRaw,
     };
-    const answer = await lookup(posts, id);
+    const answer = await lookup(posts, id, requestClient(ctx));
     if (answer === undefined) throw new HttpError(502, 'upstream-incomplete', `The upstream gave no answer for ${id}.`);
-    if (answer instanceof Error) throw new HttpError(503, answer.code, answer.message);
+    if (answer instanceof Error) throw new HttpError(unavailableStatus(answer), answer.code, answer.message);
     if (answer.kind !== 'post') throw unavailable(answer);
     const body: OembedResponse = {
       type: 'rich',

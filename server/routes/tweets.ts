@@ -2,9 +2,11 @@
  * `GET /v1/tweets?ids=…` (up to 100), `GET /v1/tweets/:id`, and the admin purge
  * `DELETE /v1/tweets/:id` (bearer admin token).
  */
-import { createHash, timingSafeEqual } from 'node:crypto';
+import { createHash } from 'node:crypto';
 import { MAX_IDS_PER_REQUEST, type TweetsResponse, type UnavailableResult } from '../../src/data/api.js';
 import { isPostId, type PostResult } from '../../src/data/model.js';
+import { requireAdmin } from '../http/admin.js';
+import { requestClient, unavailableStatus } from '../http/client.js';
 import { HttpError, sendJson, type RequestContext } from '../http/context.js';
 import type { Router } from '../http/router.js';
 import type { PostAnswer, PostService } from '../posts/post-service.js';
@@ -29,8 +31,8 @@ export function parseIdList(raw: string | null): string[] {
   return unique.map((id) => checkPostId(id, 'ids'));
 }
 
-async function answerAll(posts: PostService, ids: string[]): Promise<Map<string, PostAnswer>> {
-  if (posts.answer !== undefined) return posts.answer(ids);
+async function answerAll(ctx: RequestContext, posts: PostService, ids: string[]): Promise<Map<string, PostAnswer>> {
+  if (posts.answer !== undefined) return posts.answer(ids, requestClient(ctx));
   return posts.getPosts(ids);
 }
 
@@ -89,9 +91,9 @@ function retryHeaders(answer: Error & { retryAt?: number }): Record<string, stri
 }
 
 async function answerOne(ctx: RequestContext, posts: PostService, id: string): Promise<void> {
-  const a = (await answerAll(posts, [id])).get(id);
+  const a = (await answerAll(ctx, posts, [id])).get(id);
   if (a === undefined) throw new HttpError(502, 'upstream-incomplete', `The upstream gave no answer for ${id}.`);
-  if (a instanceof Error) throw new HttpError(503, a.code, a.message, undefined, retryHeaders(a));
+  if (a instanceof Error) throw new HttpError(unavailableStatus(a), a.code, a.message, undefined, retryHeaders(a));
   sendPostJson(ctx, statusOf(a), a);
 }
 
@@ -105,7 +107,7 @@ export interface TweetRouteOptions {
 export function registerTweetRoutes(router: Router, posts: PostService, options: TweetRouteOptions = {}): void {
   router.on('GET', '/v1/tweets', async (ctx: RequestContext) => {
     const ids = parseIdList(ctx.url.searchParams.get('ids'));
-    const found = await answerAll(posts, ids);
+    const found = await answerAll(ctx, posts, ids);
     const results = ids.map((id): PostResult | UnavailableResult => {
       const a = found.get(id);
       if (a === undefined) return unavailable(id, Object.assign(new Error(`No answer for ${id}.`), { code: 'upstream-incomplete' }));
@@ -122,7 +124,7 @@ export function registerTweetRoutes(router: Router, posts: PostService, options:
     return answerOne(ctx, posts, id);
   });
   router.on('DELETE', '/v1/tweets/:id', async (ctx: RequestContext) => {
-    checkAdmin(ctx, options.adminToken);
+    requireAdmin(ctx, options.adminToken);
     const id = checkPostId(ctx.params.id ?? '', 'id');
     if (posts.purge === undefined) throw new HttpError(501, 'purge-unavailable', 'This server keeps no cache to purge.');
     await posts.purge(id);
@@ -130,13 +132,3 @@ export function registerTweetRoutes(router: Router, posts: PostService, options:
   });
 }
 
-/** Require `Authorization: Bearer <admin token>`. */
-export function checkAdmin(ctx: RequestContext, token: string | undefined): void {
-  if (token === undefined || token === '') throw new HttpError(403, 'admin-disabled', 'Admin endpoints are off: start the server with an admin token (PERCH_ADMIN_TOKEN).');
-  const header = ctx.req.headers.authorization ?? '';
-  const given = Buffer.from(header.startsWith('Bearer ') ? header.slice(7) : '');
-  const want = Buffer.from(token);
-  if (given.length !== want.length || !timingSafeEqual(given, want)) {
-    throw new HttpError(401, 'unauthorized', 'A valid admin token is required.', undefined, { 'www-authenticate': 'Bearer' });
-  }
-}

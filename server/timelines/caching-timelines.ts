@@ -20,7 +20,7 @@ import type { Logger } from '../log.js';
 import type { Metrics } from '../metrics.js';
 import type { CachingPostService } from '../posts/caching-post-service.js';
 import type { PostService } from '../posts/post-service.js';
-import { isRateLimitError } from '../upstream/upstream.js';
+import { isRateLimitError, RateLimitedError } from '../upstream/upstream.js';
 import type { TimelinePageOptions, TimelineUpstream } from './fixture-timelines.js';
 
 /** Tuning for the timeline cache. */
@@ -104,6 +104,12 @@ export class CachingTimelines {
       return { page: filtered, state: 'stale', checkedAt: entry.checkedAt, staleReason };
     }
     this.metrics.inc('perch_timeline_cache_misses_total', 'Timeline pages not in the cache.');
+    // While a 429 lasts (in any process sharing the store), a miss does not ask X again.
+    const limitedUntil = await this.rateLimitUntil();
+    if (limitedUntil > this.now()) {
+      this.metrics.inc('perch_timeline_upstream_skipped_total', 'Timeline pages not asked of the upstream because of a rate limit.');
+      throw new RateLimitedError(new Date(limitedUntil));
+    }
     const fetched = await this.fetch(key, query, options);
     return { page: (await this.visible(key, fetched, query, options)) ?? undefined, state: 'miss', checkedAt: fetched.checkedAt };
   }

@@ -22,6 +22,11 @@ export interface TimelineRouteOptions {
   upstream?: TimelineUpstream;
   /** Serve pages through this cache (which has its own upstream); without it every view asks the upstream. */
   cache?: CachingTimelines;
+  /**
+   * Why this server has no timelines (its upstream cannot list posts): every timeline route then
+   * answers 501 saying so. The built-in timelines are never served in their place.
+   */
+  unsupported?: string | undefined;
 }
 
 /** How long a page may be cached by browsers and CDNs (seconds). */
@@ -68,6 +73,7 @@ export function registerTimelineRoutes(router: Router, options: TimelineRouteOpt
   const timelines = (): TimelineUpstream => (upstream ??= new FixtureTimelines(join(options.rootDir, 'fixtures')));
 
   const answer = async (ctx: RequestContext, query: TimelineQuery, param: string): Promise<void> => {
+    if (options.unsupported !== undefined) throw new HttpError(501, 'timelines-unsupported', options.unsupported);
     const problem = timelineQueryProblem(query);
     if (problem !== undefined) throw new HttpError(400, query.type === 'list' && param !== 'owner' ? (param === 'slug' ? 'invalid-slug' : 'invalid-list-id') : param === 'userId' ? 'invalid-user-id' : 'invalid-screen-name', problem, param);
     const limit = readLimit(ctx.url);

@@ -23,6 +23,8 @@ export function syndicationToken(id: string): string {
 export class SyndicationUpstream implements Upstream {
   readonly name = 'syndication';
   readonly maxBatch = 100;
+  /** One HTTP request per id. */
+  readonly idsPerCall = 1;
   private readonly baseUrl: string;
   private readonly timeoutMs: number;
   private readonly concurrency: number;

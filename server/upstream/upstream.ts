@@ -6,6 +6,8 @@ export interface Upstream {
   readonly name: string;
   /** Largest number of ids one `lookup` call accepts. */
   readonly maxBatch: number;
+  /** Ids one request to X carries (syndication: 1, so a lookup of 100 ids is 100 requests). Default `maxBatch`. */
+  readonly idsPerCall?: number;
   /** Look up posts by id; every requested id is in the result. */
   lookup(ids: readonly string[]): Promise<Map<string, PostResult>>;
   /** Release sockets and timers. */

@@ -25,6 +25,7 @@ import {
 } from './model.js';
 import { arr, isObject, num, obj, optBool, optNum, optStr, positivePair, range, str, type JsonObject } from './read-json.js';
 import { decodeWithOffsets } from '../text/html-entities.js';
+import { withSafeUrls } from './safe-urls.js';
 
 /** Options for {@link normalizeSyndication}. */
 export interface NormalizeSyndicationOptions {
@@ -34,7 +35,7 @@ export interface NormalizeSyndicationOptions {
 
 /** Normalize one syndication `tweet-result` body into a post or a tombstone. */
 export function normalizeSyndication(payload: unknown, options: NormalizeSyndicationOptions = {}): PostResult {
-  return readResult(payload, '$', options.id, 0);
+  return withSafeUrls(readResult(payload, '$', options.id, 0));
 }
 
 const MAX_NESTING = 3;

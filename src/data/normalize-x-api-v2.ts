@@ -36,9 +36,10 @@ import {
 } from './model.js';
 import { arr, isObject, obj, optBool, optNum, optStr, str, type JsonObject } from './read-json.js';
 import { decodeWithOffsets } from '../text/html-entities.js';
+import { DEFAULT_AVATAR_URL, safePost, withSafeUrls } from './safe-urls.js';
 
 /** X's default avatar, for posts whose author was not expanded in the body. */
-export const DEFAULT_AVATAR_URL = 'https://abs.twimg.com/sticky/default_profile_images/default_profile_normal.png';
+export { DEFAULT_AVATAR_URL };
 
 /** X's epoch for snowflake ids (ms). */
 const SNOWFLAKE_EPOCH = 1288834974657n;
@@ -96,7 +97,7 @@ export function normalizeXApiV2Lookup(body: unknown, options: NormalizeXApiV2Opt
   const list = Array.isArray(data) ? data : data === undefined || data === null ? [] : [data];
   list.forEach((raw, i) => {
     const path = Array.isArray(data) ? `$.data[${i}]` : '$.data';
-    const post = readPost(obj(raw, path), path, inc, 0);
+    const post = withSafeUrls(readPost(obj(raw, path), path, inc, 0));
     out.set(post.id, post);
   });
   return out;
@@ -106,7 +107,7 @@ export function normalizeXApiV2Lookup(body: unknown, options: NormalizeXApiV2Opt
 export function normalizeXApiV2Timeline(body: unknown, options: NormalizeXApiV2Options = {}): XApiV2TimelinePage {
   const root = obj(body, '$');
   const inc = readIncludes(root, options);
-  const posts = arr(root, 'data', '$').map((raw, i) => readPost(obj(raw, `$.data[${i}]`), `$.data[${i}]`, inc, 0));
+  const posts = arr(root, 'data', '$').map((raw, i) => safePost(readPost(obj(raw, `$.data[${i}]`), `$.data[${i}]`, inc, 0)));
   const meta = root.meta === undefined ? {} : obj(root.meta, '$.meta');
   return {
     posts,
@@ -426,6 +427,7 @@ function readPoll(poll: JsonObject, path: string, now: number): Poll {
     .map(({ label, votes }) => ({ label, votes }));
   if (options.length < 2) throw new PayloadError('invalid-value', `${path}.options`, 'a poll needs at least two options');
   const endsAt = optStr(poll, 'end_datetime', path);
+  if (endsAt !== undefined && Number.isNaN(Date.parse(endsAt))) throw new PayloadError('invalid-value', `${path}.end_datetime`, 'not a date');
   const status = optStr(poll, 'voting_status', path);
   const closed = status === 'closed' || (status === undefined && endsAt !== undefined && Date.parse(endsAt) < now);
   return { options, totalVotes: options.reduce((s, o) => s + o.votes, 0), status: closed ? 'closed' : 'open', ...(endsAt !== undefined ? { endsAt: new Date(endsAt).toISOString() } : {}) };

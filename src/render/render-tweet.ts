@@ -10,7 +10,9 @@ import { render } from '@lit-labs/ssr';
 import { collectResult } from '@lit-labs/ssr/lib/render-result.js';
 import { html } from 'lit';
 import { ifDefined } from 'lit/directives/if-defined.js';
-import type { PostResult } from '../data/model.js';
+import { isPostId, POST_MODEL_VERSION, type PostResult, type Tombstone } from '../data/model.js';
+import { withSafeUrls } from '../data/safe-urls.js';
+import { parsePostResult } from '../data/validate-model.js';
 import { loadLanguage } from '../shared/i18n.js';
 import { PerchTweet } from '../tweet/tweet.component.js';
 import { checkServerUrl, type RenderTweetOptions } from './render-options.js';
@@ -37,8 +39,9 @@ export function scriptSafeJson(value: unknown): string {
  * rendered post (styles included) and a `<script type="application/json">` child holding
  * the post model, so the client needs no request. A tombstone renders as a tombstone.
  */
-export async function renderTweetHtml(result: PostResult, options: RenderTweetOptions = {}): Promise<string> {
+export async function renderTweetHtml(given: PostResult, options: RenderTweetOptions = {}): Promise<string> {
   ensureDefined();
+  const result = renderable(given);
   await loadLanguage(options.lang); // Perch's own strings for other languages load on demand
   const server = options.server === undefined ? undefined : checkServerUrl(options.server);
   const width = options.width === undefined ? undefined : String(options.width);
@@ -54,4 +57,23 @@ export async function renderTweetHtml(result: PostResult, options: RenderTweetOp
   if (end < 0) throw new Error('Lit SSR produced no <perch-tweet> element.');
   const data = `<script type="application/json">${scriptSafeJson(result)}</script>`;
   return rendered.slice(0, end) + data + rendered.slice(end);
+}
+
+/**
+ * What is safe to render for `given`: the model re-validated (a cache or a caller may hold
+ * anything) with its URLs checked; a post that does not fit renders as a tombstone instead
+ * of breaking the page or the renderer.
+ */
+export function renderable(given: unknown): PostResult {
+  try {
+    return withSafeUrls(parsePostResult(given));
+  } catch {
+    const raw = typeof given === 'object' && given !== null ? (given as { id?: unknown }).id : undefined;
+    return unrenderable(typeof raw === 'string' && isPostId(raw) ? raw : '0');
+  }
+}
+
+/** The tombstone shown for a post that cannot be rendered. */
+export function unrenderable(id: string): Tombstone {
+  return { kind: 'tombstone', version: POST_MODEL_VERSION, id, reason: 'not-found', message: 'This post cannot be displayed.' };
 }

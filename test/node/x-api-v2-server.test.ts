@@ -287,8 +287,12 @@ test('profile and list timelines come from the X API with pagination tokens, rep
   const limited = await get('/v1/timelines/profile/XDevelopers');
   assert.equal(limited.status, 503);
   assert.equal(limited.body.error.code, 'upstream-rate-limited');
-  fake.setMode({ kind: 'server-error' });
-  assert.equal((await get('/v1/timelines/profile/XDevelopers')).status, 502);
+  // While the 429 lasts, a miss does not ask X again (another account, not cached either).
+  const callsDuringLimit = fake.calls.length;
+  const stillLimited = await get('/v1/timelines/profile/TwitterDev');
+  assert.equal(stillLimited.status, 503);
+  assert.ok(Number(stillLimited.headers.get('retry-after')) > 0);
+  assert.equal(fake.calls.length, callsDuringLimit);
 });
 
 test('a 404 from a wrong X API base URL is an upstream failure, never a wave of tombstones', async () => {
