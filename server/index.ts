@@ -134,9 +134,11 @@ async function start(config: ServerConfig, log: Logger, resources: Resources): P
 
   const server = createHttpServer({ router, allowedOrigins: config.allowedOrigins, log, metrics, compressMinBytes: config.compressMinBytes });
   await new Promise<void>((resolve, reject) => {
-    server.once('error', reject);
+    // A server that could not listen still holds its handle until closed.
+    const failed = (error: Error): void => void server.close(() => reject(error));
+    server.once('error', failed);
     server.listen(config.port, config.host, () => {
-      server.off('error', reject);
+      server.off('error', failed);
       resolve();
     });
   });

@@ -87,7 +87,7 @@ test('--store memory is explained as an in-process post cache plus an LMDB file 
 });
 
 test('the impressions rate limit set in a config file bounds what one client may send', async () => {
-  const path = file('limits.json', { impressionsBurst: 5, impressionsRatePerSecond: 0.01, impressionsLimitLoopback: true });
+  const path = file('limits.json', { impressionsBurst: 5, impressionsRatePerSecond: 0.01, impressionsLimitLoopback: true, countUnservedPosts: true });
   let server: Started & { url: string } | undefined;
   try {
     server = await startServerProcess(['--config', path, '--data-dir', join(dir, 'limits-data'), '--no-demo']);
@@ -102,7 +102,7 @@ test('the impressions rate limit set in a config file bounds what one client may
 });
 
 test('perch-server report reads the store from the same config file as the server', async () => {
-  const path = file('report.json', { dataDir: join(dir, 'report-data'), impressionsStore: 'lmdb', threshold: 1000 });
+  const path = file('report.json', { dataDir: join(dir, 'report-data'), impressionsStore: 'lmdb', threshold: 1000, countUnservedPosts: true });
   let server: (Started & { url: string }) | undefined;
   try {
     server = await startServerProcess(['--config', path, '--no-demo']);
