@@ -45,6 +45,9 @@ export function perchTestServerPlugin() {
         watchers.set(session.id, seen);
         page.removeAllListeners('request');
         page.on('request', (req) => seen.push(req.url()));
+        // Every request goes to the network while watched: one served from the HTTP cache (an MP4 an
+        // earlier test file played) would otherwise not be seen.
+        await page.setCacheEnabled(false);
         return true;
       }
       if (command === 'perch-seen-requests') {
