@@ -24,7 +24,7 @@ import { mediaSrc } from '../tweet/parts/context.js';
 import { xMark } from '../tweet/parts/icons.js';
 import { postStyles, themeStyles } from '../tweet/tweet.styles.js';
 import { fetchTimelinePage, TimelineRequestError } from './timeline-client.js';
-import { PerchNewPostsEvent, PerchTimelineLoadEvent, PerchTimelineRenderEvent } from './timeline-events.js';
+import { DEPRECATED_TIMELINE_EVENTS, PerchNewPostsEvent, PerchTimelineLoadEvent, PerchTimelineRenderEvent, type PerchTimelineEventMap } from './timeline-events.js';
 import { timelineMsg } from './timeline-i18n.js';
 import { queryFromAttributes, queryFromHref } from './timeline-source.js';
 import { timelineStyles } from './timeline.styles.js';
@@ -66,8 +66,8 @@ const truthy = (v: string | undefined): boolean => v !== undefined && v !== 'fal
  *
  * @slot - Fallback shown until the timeline is ready, e.g. X's pasted `<a class="twitter-timeline">` link (its href also names the source when no source attribute is set).
  *
- * @fires perch-timeline-load - A page of posts arrived.
- * @fires perch-timeline-render - The first posts are on the page and the fallback is gone.
+ * @fires {PerchTimelineLoadEvent} perch-load - A page of posts arrived (`page`, `total`).
+ * @fires {PerchTimelineRenderEvent} perch-render - The first posts are on the page and the fallback is gone (`page`).
  * @fires perch-new-posts - A refresh found newer posts; they wait behind the "N new posts" button.
  * @fires perch-error - The timeline (or a further page) could not be loaded; the fallback stays if nothing was shown yet.
  *
@@ -332,6 +332,7 @@ export class PerchTimeline extends LitElement {
     this.pending = [];
     this.moreFailed = false;
     this.dispatchEvent(new PerchTimelineLoadEvent(page, this.posts.length));
+    this.dispatchEvent(new PerchTimelineLoadEvent(page, this.posts.length, 'perch-timeline-load'));
   }
 
   /**
@@ -355,6 +356,7 @@ export class PerchTimeline extends LitElement {
       // A server that repeats itself would page forever: stop when nothing new comes.
       this.nextCursor = added.length === 0 ? null : next.nextCursor;
       this.dispatchEvent(new PerchTimelineLoadEvent(next, this.posts.length));
+      this.dispatchEvent(new PerchTimelineLoadEvent(next, this.posts.length, 'perch-timeline-load'));
       return added.length;
     } catch (error: unknown) {
       this.moreFailed = true;
@@ -595,6 +597,12 @@ export class PerchTimeline extends LitElement {
     }
   };
 
+  /** Listening for a deprecated `perch-timeline-*` name prints a notice, once per page. @internal */
+  override addEventListener(type: string, listener: EventListenerOrEventListenerObject, options?: boolean | AddEventListenerOptions): void {
+    warnDeprecatedName(type);
+    super.addEventListener(type, listener, options);
+  }
+
   protected override updated(): void {
     // Consent may have arrived since the last render: start what was waiting for it.
     if (this.waitingForConsent && this.consent.allowed && this.isConnected) this.startLoading();
@@ -605,6 +613,7 @@ export class PerchTimeline extends LitElement {
       this.shown = true;
       requestAnimationFrame(() => this.readViewport());
       this.dispatchEvent(new PerchTimelineRenderEvent(page));
+      this.dispatchEvent(new PerchTimelineRenderEvent(page, 'perch-timeline-render'));
       this.onContentShown(page);
     }
     if (this.focusFirstAfterUpdate) {
@@ -637,10 +646,25 @@ export class PerchTimeline extends LitElement {
   }
 }
 
+// Listeners on the element itself get the timeline's own event classes (declaration merging, no code).
+export interface PerchTimeline {
+  addEventListener<K extends keyof PerchTimelineEventMap>(type: K, listener: (this: PerchTimeline, ev: PerchTimelineEventMap[K]) => unknown, options?: boolean | AddEventListenerOptions): void;
+  removeEventListener<K extends keyof PerchTimelineEventMap>(type: K, listener: (this: PerchTimeline, ev: PerchTimelineEventMap[K]) => unknown, options?: boolean | EventListenerOptions): void;
+  removeEventListener(type: string, listener: EventListenerOrEventListenerObject, options?: boolean | EventListenerOptions): void;
+}
+
 declare global {
   interface HTMLElementTagNameMap {
     'perch-timeline': PerchTimeline;
   }
+}
+
+let warned = false;
+function warnDeprecatedName(type: string): void {
+  const replacement = DEPRECATED_TIMELINE_EVENTS[type];
+  if (replacement === undefined || warned) return;
+  warned = true;
+  console.warn(`[perch] <perch-timeline>'s "${type}" event is deprecated and will be removed in the next minor version; listen to "${replacement}" instead.`);
 }
 
 function sameRange(a: VisibleRange, b: VisibleRange): boolean {

@@ -9,7 +9,7 @@ const q = <T extends Element = HTMLElement>(el: PerchTimeline, sel: string): T |
 const items = (el: PerchTimeline): HTMLElement[] => [...el.shadowRoot!.querySelectorAll<HTMLElement>('.item')];
 
 async function loaded(el: PerchTimeline): Promise<void> {
-  await nextEvent(el, 'perch-timeline-render');
+  await nextEvent(el, 'perch-render');
   await el.updateComplete;
 }
 

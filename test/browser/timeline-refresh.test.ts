@@ -6,7 +6,7 @@ import { STUB_SERVER, stubTimelineServer, syntheticPost, type TimelineStub } fro
 
 async function ready(markup: ReturnType<typeof html>): Promise<PerchTimeline> {
   const el = await fixture<PerchTimeline>(markup);
-  await nextEvent(el, 'perch-timeline-render');
+  await nextEvent(el, 'perch-render');
   await el.updateComplete;
   return el;
 }

@@ -69,7 +69,7 @@ describe('<perch-timeline> rendering', () => {
     expect(link.getBoundingClientRect().height).to.be.greaterThan(0, 'the fallback link is visible while loading');
     expect(el.shadowRoot!.querySelector('slot') !== null, 'slot shown').to.equal(true);
     expect(el.getBoundingClientRect().height).to.be.at.least(600, 'space is reserved so nothing jumps');
-    const rendered = nextEvent(el, 'perch-timeline-render');
+    const rendered = nextEvent(el, 'perch-render');
     stub.release();
     await rendered;
     expect(el.shadowRoot!.querySelector('slot') === null, 'slot gone').to.equal(true);
