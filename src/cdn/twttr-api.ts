@@ -46,7 +46,7 @@ declare global {
 /** X option names (camelCase or data-style) → Perch attribute names. */
 const OPTION_ATTRS: Record<string, string> = {
   theme: 'theme', width: 'width', align: 'align', lang: 'lang', dnt: 'dnt', cards: 'cards', conversation: 'conversation',
-  tweetLimit: 'tweet-limit', height: 'height', chrome: 'chrome', showReplies: 'show-replies', ariaPolite: 'aria-polite', borderColor: 'border-color',
+  tweetLimit: 'tweet-limit', height: 'height', chrome: 'chrome', showReplies: 'show-replies', ariaPolite: 'live-region', borderColor: 'border-color',
   text: 'text', url: 'url', hashtags: 'hashtags', via: 'via', related: 'related', size: 'size', showScreenName: 'show-screen-name',
 };
 

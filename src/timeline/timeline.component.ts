@@ -47,9 +47,9 @@ interface Failure {
   detail: string;
 }
 
-/** `aria-polite` as an `aria-live` value: X's `rude` is `assertive`. */
-export function liveValue(ariaPolite: string | undefined): 'polite' | 'assertive' {
-  return ariaPolite === 'assertive' || ariaPolite === 'rude' ? 'assertive' : 'polite';
+/** `live-region` (or X's `aria-polite`) as an `aria-live` value: X's `rude` is `assertive`. */
+export function liveValue(liveRegion: string | undefined): 'polite' | 'assertive' {
+  return liveRegion === 'assertive' || liveRegion === 'rude' ? 'assertive' : 'polite';
 }
 
 /** The request that reaches the same timeline as a page's source. */
@@ -111,7 +111,12 @@ export class PerchTimeline extends LitElement {
   @property() dnt: string | undefined;
   /** `true` includes replies. */
   @property({ attribute: 'show-replies' }) showReplies: string | undefined;
-  /** How new posts are announced: `polite` (default), `assertive` or `rude` (= assertive). */
+  /** How new posts are announced: `polite` (default) or `assertive`. (X's `data-aria-polite` maps here.) */
+  @property({ attribute: 'live-region' }) liveRegion: 'polite' | 'assertive' | undefined;
+  /**
+   * @deprecated Use `live-region`: `aria-polite` is not an ARIA attribute, and checkers report it
+   * on the element. Still read until the next minor version.
+   */
   @property({ attribute: 'aria-polite' }) ariaPolite: string | undefined;
   /** Colour of the borders and separators. */
   @property({ attribute: 'border-color' }) borderColor: string | undefined;
@@ -451,6 +456,7 @@ export class PerchTimeline extends LitElement {
       hideThread: false,
       timeZone: this.timeZone,
       xContentAllowed: this.consent.core.allows('content'),
+      inArticle: true, // each feed item is the post's <article>
     };
   }
 
@@ -498,7 +504,7 @@ export class PerchTimeline extends LitElement {
         ${this.renderStatus(fixed, lang)}
       </div>
       ${chrome.has('nofooter') ? nothing : html`<div part="footer" class="timeline-footer"><a href=${page.url} target="_blank" rel="noopener noreferrer">${timelineMsg('viewMore', lang)}</a></div>`}
-      <div class="sr-only" aria-live=${liveValue(this.ariaPolite)} aria-atomic="true">${this.announcement}</div>
+      <div class="sr-only" aria-live=${liveValue(this.liveRegion ?? this.ariaPolite)} aria-atomic="true">${this.announcement}</div>
     </div>`;
   }
 

@@ -47,7 +47,7 @@ describe('<perch-timeline> refresh', () => {
   });
 
   it('rude and assertive announce assertively; one post is singular', async () => {
-    const el = await ready(html`<perch-timeline screen-name="TwitterDev" server=${STUB_SERVER} loading="eager" aria-polite="rude"></perch-timeline>`);
+    const el = await ready(html`<perch-timeline screen-name="TwitterDev" server=${STUB_SERVER} loading="eager" live-region="assertive"></perch-timeline>`);
     stub.numbers.unshift(7001);
     await el.refresh();
     await el.updateComplete;
