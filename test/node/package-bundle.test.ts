@@ -258,6 +258,14 @@ test('the class-only entry registers nothing; the app registers the class under 
   }
 });
 
+test('the class-only entries carry no video player: nothing in them can register <perch-video>', () => {
+  const all = bundles.get('define-app.js') ?? '';
+  assert.ok(all.includes('perch-video-state'), 'the define bundle has the player (its perch-video-state event)');
+  for (const file of ['class-only-app.js', 'root-import-app.js']) {
+    assert.ok(!(bundles.get(file) ?? '').includes('perch-video-state'), `${file} has no player code`);
+  }
+});
+
 test('sideEffects lets esbuild drop what an app does not use (no timeline code next to PerchTweet)', async () => {
   const all = bundles.get('define-app.js') ?? '';
   const classOnly = bundles.get('class-only-app.js') ?? '';
