@@ -322,7 +322,7 @@ test('the installed package type-checks in a strict TypeScript app (class, defin
     join(app, 'check.ts'),
     `import { createElement } from 'react';
 import 'perch-widgets/define';
-import { PerchTweet, PerchTimeline, type PostResult, type PerchRenderEvent } from 'perch-widgets';
+import { PerchTweet, PerchTimeline, PerchTimelineRenderEvent, type PostResult, type PerchRenderEvent, type PerchTimelineLoadEvent } from 'perch-widgets';
 import { PerchTweet as TweetClass } from 'perch-widgets/tweet';
 import { PerchTweet as ReactTweet, PerchTimeline as ReactTimeline, type PerchTweetProps } from 'perch-widgets/react';
 import { PerchDisclosure } from 'perch-widgets/react/disclosure';
@@ -332,6 +332,12 @@ const same: typeof TweetClass = PerchTweet;
 const id: string = el.tweetId;
 const timeline: PerchTimeline | null = document.querySelector('perch-timeline');
 el.addEventListener('perch-render', (e) => { const r: PostResult = e.result; void r; });
+timeline?.addEventListener('perch-load', (e) => { const n: number = e.total; void n; });
+document.addEventListener('perch-render', (e) => { if (e instanceof PerchTimelineRenderEvent) void e.page; else void e.result.id; });
+document.addEventListener('perch-error', (e) => { const m: string = e.message; void m; });
+const onLoad = (e: PerchTimelineLoadEvent): number => e.total;
+// @ts-expect-error a perch-render on document may come from a timeline, which has no result
+document.addEventListener('perch-render', (e) => void e.result);
 const props: PerchTweetProps = { tweetId: '20', theme: 'dark', onPerchRender: (e: PerchRenderEvent) => void e.result.id };
 createElement(ReactTweet, props);
 createElement(ReactTimeline, { screenName: 'TwitterDev', tweetLimit: 5, onPerchNewPosts: (e) => void e.count });
@@ -340,7 +346,7 @@ createElement(PerchDisclosure, {});
 createElement(ReactTweet, { tweetId: 20 });
 // @ts-expect-error onPerchRender receives a PerchRenderEvent, which has no count
 createElement(ReactTweet, { onPerchRender: (e) => void e.count });
-void same; void id; void timeline;
+void same; void id; void timeline; void onLoad;
 `,
   );
   writeFileSync(
