@@ -2,8 +2,9 @@
  * Perch widgets: classes only. Importing this module registers no element; import
  * `perch-widgets/define` (or a widget's `/define` path) to register the tags.
  */
-export { PerchTweet } from './tweet/tweet.component.js';
+export { PerchTweet, type PerchTweetEventMap } from './tweet/tweet.component.js';
 export { PerchTimeline } from './timeline/timeline.component.js';
+export { PerchTimelineLoadEvent, PerchTimelineRenderEvent, PerchNewPostsEvent, type PerchTimelineEventMap } from './timeline/timeline-events.js';
 export { PerchVideo, type VideoAutoplay } from './video/video.component.js';
 export { PerchVideoStateEvent, type PerchVideoState } from './video/video-events.js';
 export { PerchShareButton, PerchFollowButton, PerchMentionButton, PerchHashtagButton, PerchIntentEvent, type ButtonKind } from './buttons/index.js';

@@ -112,7 +112,6 @@ function startLoader(base: URL, autoloadOff: boolean): void {
       return Promise.all(unique.map((el) => new Promise<void>((resolve) => {
         const done = (): void => resolve();
         el.addEventListener('perch-render', done, { once: true });
-        el.addEventListener('perch-timeline-render', done, { once: true }); // <perch-timeline>'s own render event
         el.addEventListener('perch-error', done, { once: true });
         if (!/^perch-(tweet|timeline)$/.test(el.localName)) customElements.whenDefined(el.localName).then(done, done);
       }))).then(() => {

@@ -46,12 +46,12 @@ declare global {
 /** X option names (camelCase or data-style) → Perch attribute names. */
 const OPTION_ATTRS: Record<string, string> = {
   theme: 'theme', width: 'width', align: 'align', lang: 'lang', dnt: 'dnt', cards: 'cards', conversation: 'conversation',
-  tweetLimit: 'tweet-limit', height: 'height', chrome: 'chrome', showReplies: 'show-replies', ariaPolite: 'aria-polite', borderColor: 'border-color',
+  tweetLimit: 'tweet-limit', height: 'height', chrome: 'chrome', showReplies: 'show-replies', ariaPolite: 'live-region', borderColor: 'border-color',
   text: 'text', url: 'url', hashtags: 'hashtags', via: 'via', related: 'related', size: 'size', showScreenName: 'show-screen-name',
 };
 
-/** A widget settled: `<perch-tweet>` fires `perch-render`, `<perch-timeline>` `perch-timeline-render`; both fire `perch-error`. */
-const RENDER_EVENTS = ['perch-render', 'perch-timeline-render', 'perch-error'];
+/** A widget settled: posts and timelines fire `perch-render` or `perch-error`. */
+const RENDER_EVENTS = ['perch-render', 'perch-error'];
 
 function optionsToAttributes(el: Element, options: Options | undefined): void {
   for (const [key, value] of Object.entries(options ?? {})) {
@@ -155,7 +155,6 @@ export function installTwttr(upgrade: (root: ParentNode) => Promise<Element[]>, 
     emit({ type: 'rendered', target });
   };
   document.addEventListener('perch-render', rendered);
-  document.addEventListener('perch-timeline-render', rendered);
   document.addEventListener('perch-intent', (e) => {
     const intent = (e as Event & { intent?: string }).intent ?? '';
     const target = e.target as Element;

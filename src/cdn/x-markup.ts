@@ -104,7 +104,7 @@ function upgradeTimeline(a: HTMLAnchorElement, d: XPageDefaults): void {
   } else if (profile !== null) el.setAttribute('screen-name', profile[1] ?? '');
   else if (a.dataset.screenName !== undefined && /^[A-Za-z0-9_]{1,15}$/.test(a.dataset.screenName)) el.setAttribute('screen-name', a.dataset.screenName);
   else return warn(a, 'the timeline link is not a profile or list URL');
-  copy(a, el, [['tweet-limit', 'tweet-limit'], ['height', 'height'], ['width', 'width'], ['chrome', 'chrome'], ['theme', 'theme'], ['lang', 'lang'], ['dnt', 'dnt'], ['show-replies', 'show-replies'], ['aria-polite', 'aria-polite'], ['border-color', 'border-color']]);
+  copy(a, el, [['tweet-limit', 'tweet-limit'], ['height', 'height'], ['width', 'width'], ['chrome', 'chrome'], ['theme', 'theme'], ['lang', 'lang'], ['dnt', 'dnt'], ['show-replies', 'show-replies'], ['aria-polite', 'live-region'], ['border-color', 'border-color']]);
   setColor(el, '--perch-link-color', a.dataset.linkColor);
   applyDefaults(el, d);
   swapIn(a, el);

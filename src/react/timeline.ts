@@ -17,9 +17,13 @@ export const PerchTimeline = /*#__PURE__*/ createComponent({
   tagName: 'perch-timeline',
   elementClass: PerchTimelineElement,
   events: {
-    /** A page of posts arrived. */
-    onPerchTimelineLoad: 'perch-timeline-load' as EventName<PerchTimelineLoadEvent>,
+    /** A page of posts arrived (`event.page`, `event.total`). */
+    onPerchLoad: 'perch-load' as EventName<PerchTimelineLoadEvent>,
     /** The first posts are on the page. */
+    onPerchRender: 'perch-render' as EventName<PerchTimelineRenderEvent>,
+    /** @deprecated Use `onPerchLoad`; removed in the next minor version. */
+    onPerchTimelineLoad: 'perch-timeline-load' as EventName<PerchTimelineLoadEvent>,
+    /** @deprecated Use `onPerchRender`; removed in the next minor version. */
     onPerchTimelineRender: 'perch-timeline-render' as EventName<PerchTimelineRenderEvent>,
     /** A refresh found newer posts. */
     onPerchNewPosts: 'perch-new-posts' as EventName<PerchNewPostsEvent>,

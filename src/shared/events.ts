@@ -3,6 +3,7 @@
  * publisher can listen on `document`.
  */
 import type { PostResult } from '../data/model.js';
+import type { PerchTimelineLoadEvent, PerchTimelineRenderEvent } from '../timeline/timeline-events.js';
 
 /** Why a widget could not show its content. */
 export type PerchErrorReason =
@@ -16,7 +17,7 @@ export type PerchErrorReason =
 
 const init: EventInit = { bubbles: true, composed: true };
 
-/** Fired when a widget's data has arrived (before it renders). */
+/** Fired when a post's data has arrived (before it renders). `<perch-timeline>` fires `PerchTimelineLoadEvent` under the same name. */
 export class PerchLoadEvent extends Event {
   static readonly eventName = 'perch-load';
   constructor(readonly result: PostResult) {
@@ -24,7 +25,7 @@ export class PerchLoadEvent extends Event {
   }
 }
 
-/** Fired once a widget's content is on the page. */
+/** Fired once a post is on the page. `<perch-timeline>` fires `PerchTimelineRenderEvent` under the same name. */
 export class PerchRenderEvent extends Event {
   static readonly eventName = 'perch-render';
   constructor(readonly result: PostResult) {
@@ -37,16 +38,27 @@ export class PerchErrorEvent extends Event {
   static readonly eventName = 'perch-error';
   constructor(
     readonly reason: PerchErrorReason,
-    readonly detail: string,
+    /** What went wrong, in English, for logs. */
+    readonly message: string,
   ) {
     super(PerchErrorEvent.eventName, init);
+  }
+
+  /** @deprecated Use `message`; kept for one minor version. */
+  get detail(): string {
+    return this.message;
   }
 }
 
 declare global {
+  /**
+   * `perch-load` and `perch-render` come from posts and timelines alike, so a listener on
+   * `document` gets either class (tell them apart with `instanceof`). A listener on the
+   * element itself gets the element's own class (see `PerchTweetEventMap`, `PerchTimelineEventMap`).
+   */
   interface GlobalEventHandlersEventMap {
-    'perch-load': PerchLoadEvent;
-    'perch-render': PerchRenderEvent;
+    'perch-load': PerchLoadEvent | PerchTimelineLoadEvent;
+    'perch-render': PerchRenderEvent | PerchTimelineRenderEvent;
     'perch-error': PerchErrorEvent;
   }
 }

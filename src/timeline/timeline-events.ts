@@ -1,25 +1,41 @@
-/** Typed events of `<perch-timeline>`; all bubble and are composed. Errors use the shared `perch-error`. */
+/**
+ * Typed events of `<perch-timeline>`; all bubble and are composed. The timeline fires the
+ * same `perch-load`, `perch-render` and `perch-error` as every widget, with its own payload.
+ */
 import type { TimelinePage } from '../data/timeline.js';
+import type { PerchErrorEvent } from '../shared/events.js';
 
 const init: EventInit = { bubbles: true, composed: true };
 
-/** Fired when a page of the timeline arrived (the first one, or one loaded by scrolling). */
+/** Names the timeline fired before it used the shared ones; still fired until the next minor version. */
+export const DEPRECATED_TIMELINE_EVENTS: Readonly<Record<string, string>> = {
+  'perch-timeline-load': 'perch-load',
+  'perch-timeline-render': 'perch-render',
+};
+
+/** Fired as `perch-load` when a page of the timeline arrived (the first one, or one loaded by scrolling). */
 export class PerchTimelineLoadEvent extends Event {
-  static readonly eventName = 'perch-timeline-load';
+  static readonly eventName = 'perch-load';
   constructor(
     readonly page: TimelinePage,
     /** How many posts the timeline holds now. */
     readonly total: number,
+    /** @internal Only for the deprecated `perch-timeline-load`. */
+    type: 'perch-load' | 'perch-timeline-load' = 'perch-load',
   ) {
-    super(PerchTimelineLoadEvent.eventName, init);
+    super(type, init);
   }
 }
 
-/** Fired once, when the timeline's first posts are on the page (the fallback is gone). */
+/** Fired as `perch-render` once, when the timeline's first posts are on the page (the fallback is gone). */
 export class PerchTimelineRenderEvent extends Event {
-  static readonly eventName = 'perch-timeline-render';
-  constructor(readonly page: TimelinePage) {
-    super(PerchTimelineRenderEvent.eventName, init);
+  static readonly eventName = 'perch-render';
+  constructor(
+    readonly page: TimelinePage,
+    /** @internal Only for the deprecated `perch-timeline-render`. */
+    type: 'perch-render' | 'perch-timeline-render' = 'perch-render',
+  ) {
+    super(type, init);
   }
 }
 
@@ -31,9 +47,23 @@ export class PerchNewPostsEvent extends Event {
   }
 }
 
+/** The events a `<perch-timeline>` fires, by name: what its `addEventListener` is typed with. */
+export interface PerchTimelineEventMap extends Omit<HTMLElementEventMap, 'perch-load' | 'perch-render'> {
+  'perch-load': PerchTimelineLoadEvent;
+  'perch-render': PerchTimelineRenderEvent;
+  'perch-error': PerchErrorEvent;
+  'perch-new-posts': PerchNewPostsEvent;
+  /** @deprecated Listen to `perch-load`. */
+  'perch-timeline-load': PerchTimelineLoadEvent;
+  /** @deprecated Listen to `perch-render`. */
+  'perch-timeline-render': PerchTimelineRenderEvent;
+}
+
 declare global {
   interface GlobalEventHandlersEventMap {
+    /** @deprecated Listen to `perch-load`; removed in the next minor version. */
     'perch-timeline-load': PerchTimelineLoadEvent;
+    /** @deprecated Listen to `perch-render`; removed in the next minor version. */
     'perch-timeline-render': PerchTimelineRenderEvent;
     'perch-new-posts': PerchNewPostsEvent;
   }

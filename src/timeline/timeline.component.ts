@@ -24,7 +24,7 @@ import { mediaSrc } from '../tweet/parts/context.js';
 import { xMark } from '../tweet/parts/icons.js';
 import { postStyles, themeStyles } from '../tweet/tweet.styles.js';
 import { fetchTimelinePage, TimelineRequestError } from './timeline-client.js';
-import { PerchNewPostsEvent, PerchTimelineLoadEvent, PerchTimelineRenderEvent } from './timeline-events.js';
+import { DEPRECATED_TIMELINE_EVENTS, PerchNewPostsEvent, PerchTimelineLoadEvent, PerchTimelineRenderEvent, type PerchTimelineEventMap } from './timeline-events.js';
 import { timelineMsg } from './timeline-i18n.js';
 import { queryFromAttributes, queryFromHref } from './timeline-source.js';
 import { timelineStyles } from './timeline.styles.js';
@@ -47,9 +47,9 @@ interface Failure {
   detail: string;
 }
 
-/** `aria-polite` as an `aria-live` value: X's `rude` is `assertive`. */
-export function liveValue(ariaPolite: string | undefined): 'polite' | 'assertive' {
-  return ariaPolite === 'assertive' || ariaPolite === 'rude' ? 'assertive' : 'polite';
+/** `live-region` (or X's `aria-polite`) as an `aria-live` value: X's `rude` is `assertive`. */
+export function liveValue(liveRegion: string | undefined): 'polite' | 'assertive' {
+  return liveRegion === 'assertive' || liveRegion === 'rude' ? 'assertive' : 'polite';
 }
 
 /** The request that reaches the same timeline as a page's source. */
@@ -66,8 +66,8 @@ const truthy = (v: string | undefined): boolean => v !== undefined && v !== 'fal
  *
  * @slot - Fallback shown until the timeline is ready, e.g. X's pasted `<a class="twitter-timeline">` link (its href also names the source when no source attribute is set).
  *
- * @fires perch-timeline-load - A page of posts arrived.
- * @fires perch-timeline-render - The first posts are on the page and the fallback is gone.
+ * @fires {PerchTimelineLoadEvent} perch-load - A page of posts arrived (`page`, `total`).
+ * @fires {PerchTimelineRenderEvent} perch-render - The first posts are on the page and the fallback is gone (`page`).
  * @fires perch-new-posts - A refresh found newer posts; they wait behind the "N new posts" button.
  * @fires perch-error - The timeline (or a further page) could not be loaded; the fallback stays if nothing was shown yet.
  *
@@ -111,7 +111,12 @@ export class PerchTimeline extends LitElement {
   @property() dnt: string | undefined;
   /** `true` includes replies. */
   @property({ attribute: 'show-replies' }) showReplies: string | undefined;
-  /** How new posts are announced: `polite` (default), `assertive` or `rude` (= assertive). */
+  /** How new posts are announced: `polite` (default) or `assertive`. (X's `data-aria-polite` maps here.) */
+  @property({ attribute: 'live-region' }) liveRegion: 'polite' | 'assertive' | undefined;
+  /**
+   * @deprecated Use `live-region`: `aria-polite` is not an ARIA attribute, and checkers report it
+   * on the element. Still read until the next minor version.
+   */
   @property({ attribute: 'aria-polite' }) ariaPolite: string | undefined;
   /** Colour of the borders and separators. */
   @property({ attribute: 'border-color' }) borderColor: string | undefined;
@@ -332,6 +337,7 @@ export class PerchTimeline extends LitElement {
     this.pending = [];
     this.moreFailed = false;
     this.dispatchEvent(new PerchTimelineLoadEvent(page, this.posts.length));
+    this.dispatchEvent(new PerchTimelineLoadEvent(page, this.posts.length, 'perch-timeline-load'));
   }
 
   /**
@@ -355,6 +361,7 @@ export class PerchTimeline extends LitElement {
       // A server that repeats itself would page forever: stop when nothing new comes.
       this.nextCursor = added.length === 0 ? null : next.nextCursor;
       this.dispatchEvent(new PerchTimelineLoadEvent(next, this.posts.length));
+      this.dispatchEvent(new PerchTimelineLoadEvent(next, this.posts.length, 'perch-timeline-load'));
       return added.length;
     } catch (error: unknown) {
       this.moreFailed = true;
@@ -449,6 +456,7 @@ export class PerchTimeline extends LitElement {
       hideThread: false,
       timeZone: this.timeZone,
       xContentAllowed: this.consent.core.allows('content'),
+      inArticle: true, // each feed item is the post's <article>
     };
   }
 
@@ -496,7 +504,7 @@ export class PerchTimeline extends LitElement {
         ${this.renderStatus(fixed, lang)}
       </div>
       ${chrome.has('nofooter') ? nothing : html`<div part="footer" class="timeline-footer"><a href=${page.url} target="_blank" rel="noopener noreferrer">${timelineMsg('viewMore', lang)}</a></div>`}
-      <div class="sr-only" aria-live=${liveValue(this.ariaPolite)} aria-atomic="true">${this.announcement}</div>
+      <div class="sr-only" aria-live=${liveValue(this.liveRegion ?? this.ariaPolite)} aria-atomic="true">${this.announcement}</div>
     </div>`;
   }
 
@@ -595,6 +603,12 @@ export class PerchTimeline extends LitElement {
     }
   };
 
+  /** Listening for a deprecated `perch-timeline-*` name prints a notice, once per page. @internal */
+  override addEventListener(type: string, listener: EventListenerOrEventListenerObject, options?: boolean | AddEventListenerOptions): void {
+    warnDeprecatedName(type);
+    super.addEventListener(type, listener, options);
+  }
+
   protected override updated(): void {
     // Consent may have arrived since the last render: start what was waiting for it.
     if (this.waitingForConsent && this.consent.allowed && this.isConnected) this.startLoading();
@@ -605,6 +619,7 @@ export class PerchTimeline extends LitElement {
       this.shown = true;
       requestAnimationFrame(() => this.readViewport());
       this.dispatchEvent(new PerchTimelineRenderEvent(page));
+      this.dispatchEvent(new PerchTimelineRenderEvent(page, 'perch-timeline-render'));
       this.onContentShown(page);
     }
     if (this.focusFirstAfterUpdate) {
@@ -637,10 +652,25 @@ export class PerchTimeline extends LitElement {
   }
 }
 
+// Listeners on the element itself get the timeline's own event classes (declaration merging, no code).
+export interface PerchTimeline {
+  addEventListener<K extends keyof PerchTimelineEventMap>(type: K, listener: (this: PerchTimeline, ev: PerchTimelineEventMap[K]) => unknown, options?: boolean | AddEventListenerOptions): void;
+  removeEventListener<K extends keyof PerchTimelineEventMap>(type: K, listener: (this: PerchTimeline, ev: PerchTimelineEventMap[K]) => unknown, options?: boolean | EventListenerOptions): void;
+  removeEventListener(type: string, listener: EventListenerOrEventListenerObject, options?: boolean | EventListenerOptions): void;
+}
+
 declare global {
   interface HTMLElementTagNameMap {
     'perch-timeline': PerchTimeline;
   }
+}
+
+let warned = false;
+function warnDeprecatedName(type: string): void {
+  const replacement = DEPRECATED_TIMELINE_EVENTS[type];
+  if (replacement === undefined || warned) return;
+  warned = true;
+  console.warn(`[perch] <perch-timeline>'s "${type}" event is deprecated and will be removed in the next minor version; listen to "${replacement}" instead.`);
 }
 
 function sameRange(a: VisibleRange, b: VisibleRange): boolean {

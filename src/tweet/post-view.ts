@@ -33,12 +33,16 @@ function renderParent(parent: PostResult | undefined, ctx: RenderContext): Templ
   </div>`;
 }
 
-/** The whole post as an `<article>` named after its author. */
+/** The post's name for assistive technology: "Post by Name (@handle)". */
+export function postName(post: Post, lang: string | undefined): string {
+  return msg('postBy', lang, { name: `${post.author.name} (@${post.author.handle})` });
+}
+
+/** The whole post as an `<article>` named after its author (a plain box when `ctx.inArticle`). */
 export function renderPost(post: Post, ctx: RenderContext): TemplateResult {
-  const name = msg('postBy', ctx.lang, { name: `${post.author.name} (@${post.author.handle})` });
   // Under its parent, the reply's header has no X mark: X shows it once, at the top.
   const markAbove = !ctx.hideThread && post.parent?.kind === 'post';
-  return html`${renderParent(post.parent, ctx)}<article part="base" class="post" aria-label=${name} data-post-id=${post.id}>
+  const inner = html`
     ${renderHeader(post.author, post.url, ctx, !markAbove)}
     ${renderReplyContext(post, ctx)}
     <div part="body" class="body">
@@ -49,10 +53,16 @@ export function renderPost(post: Post, ctx: RenderContext): TemplateResult {
       ${renderPoll(post.poll, ctx)}
     </div>
     ${renderFooter(post, ctx)}
-  </article>`;
+  `;
+  return ctx.inArticle === true
+    ? html`${renderParent(post.parent, ctx)}<div part="base" class="post" data-post-id=${post.id}>${inner}</div>`
+    : html`${renderParent(post.parent, ctx)}<article part="base" class="post" aria-label=${postName(post, ctx.lang)} data-post-id=${post.id}>${inner}</article>`;
 }
 
 /** A post or a tombstone. */
 export function renderPostResult(result: PostResult, ctx: RenderContext): TemplateResult {
-  return result.kind === 'post' ? renderPost(result, ctx) : html`<article part="base" class="post unavailable" aria-label=${msg('not-found', ctx.lang)}>${renderTombstone(result, ctx)}</article>`;
+  if (result.kind === 'post') return renderPost(result, ctx);
+  return ctx.inArticle === true
+    ? html`<div part="base" class="post unavailable">${renderTombstone(result, ctx)}</div>`
+    : html`<article part="base" class="post unavailable" aria-label=${msg('not-found', ctx.lang)}>${renderTombstone(result, ctx)}</article>`;
 }

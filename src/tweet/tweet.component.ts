@@ -379,3 +379,18 @@ declare global {
     'perch-tweet': PerchTweet;
   }
 }
+
+/** The events a `<perch-tweet>` fires, by name: what its `addEventListener` is typed with. */
+export interface PerchTweetEventMap extends Omit<HTMLElementEventMap, 'perch-load' | 'perch-render'> {
+  'perch-load': PerchLoadEvent;
+  'perch-render': PerchRenderEvent;
+  'perch-error': PerchErrorEvent;
+}
+
+// Listeners on the element itself get the post's own event classes (declaration merging, no code).
+export interface PerchTweet {
+  addEventListener<K extends keyof PerchTweetEventMap>(type: K, listener: (this: PerchTweet, ev: PerchTweetEventMap[K]) => unknown, options?: boolean | AddEventListenerOptions): void;
+  addEventListener(type: string, listener: EventListenerOrEventListenerObject, options?: boolean | AddEventListenerOptions): void;
+  removeEventListener<K extends keyof PerchTweetEventMap>(type: K, listener: (this: PerchTweet, ev: PerchTweetEventMap[K]) => unknown, options?: boolean | EventListenerOptions): void;
+  removeEventListener(type: string, listener: EventListenerOrEventListenerObject, options?: boolean | EventListenerOptions): void;
+}

@@ -40,7 +40,7 @@ describe('buttons: invalid options show a readable error, never a broken link', 
     it(`<${tag}> ${JSON.stringify(attrs)}`, async () => {
       const { el, error } = await withError(() => element(tag, attrs));
       expect(error.reason).to.equal('invalid-data');
-      expect(error.detail).to.match(why);
+      expect(error.message).to.match(why);
       expect(el.shadowRoot!.querySelector('a'), 'no link').to.equal(null);
       expect(el.shadowRoot!.querySelector('[part="message"]')!.textContent).to.equal('This X button is not set up correctly.');
     });

@@ -132,17 +132,24 @@ describe('perch-widgets/react', () => {
   });
 
   // @lit/react sets properties after React inserted the element, so the timeline's source arrives after it connected.
-  it('<PerchTimeline> renders a timeline from the embed server and calls onPerchTimelineRender', async () => {
+  it('<PerchTimeline> renders a timeline from the embed server and calls onPerchLoad and onPerchRender (and the deprecated onPerchTimelineRender)', async () => {
     const rendered: PerchTimelineRenderEvent[] = [];
+    const loaded: number[] = [];
+    const old: string[] = [];
     const props: PerchTimelineProps = {
       screenName: 'TwitterDev',
       server,
       loading: 'eager',
       tweetLimit: 3,
-      onPerchTimelineRender: (e) => rendered.push(e),
+      onPerchLoad: (e) => loaded.push(e.total),
+      onPerchRender: (e) => rendered.push(e),
+      onPerchTimelineRender: (e) => old.push(e.type),
     };
     render(createElement(PerchTimeline, props));
-    await until(() => rendered.length > 0, 10_000, 'perch-timeline-render');
+    await until(() => rendered.length > 0, 10_000, 'perch-render');
+    expect(rendered[0]?.type).to.equal('perch-render');
+    expect(loaded).to.deep.equal([3]);
+    await until(() => old.length > 0, 5000, 'perch-timeline-render');
     const el = container.querySelector('perch-timeline');
     expect(el?.getAttribute('screen-name') ?? (el as { screenName?: string } | null)?.screenName).to.equal('TwitterDev');
     expect(rendered[0]?.page.posts.length).to.be.greaterThan(0);

@@ -9,7 +9,7 @@ const q = <T extends Element = HTMLElement>(el: PerchTimeline, sel: string): T |
 const items = (el: PerchTimeline): HTMLElement[] => [...el.shadowRoot!.querySelectorAll<HTMLElement>('.item')];
 
 async function loaded(el: PerchTimeline): Promise<void> {
-  await nextEvent(el, 'perch-timeline-render');
+  await nextEvent(el, 'perch-render');
   await el.updateComplete;
 }
 
@@ -120,10 +120,10 @@ describe('<perch-timeline> options', () => {
     }
   });
 
-  it('aria-polite sets the live region: polite, assertive, and rude as assertive', async () => {
+  it('live-region sets the live region: polite, assertive, and X\'s rude as assertive', async () => {
     for (const [value, live] of [[undefined, 'polite'], ['polite', 'polite'], ['assertive', 'assertive'], ['rude', 'assertive']] as const) {
-      const el = await fixture<PerchTimeline>(html`<perch-timeline aria-polite=${value ?? ''}></perch-timeline>`);
-      if (value === undefined) el.removeAttribute('aria-polite');
+      const el = await fixture<PerchTimeline>(html`<perch-timeline live-region=${value ?? ''}></perch-timeline>`);
+      if (value === undefined) el.removeAttribute('live-region');
       el.data = timelinePage(2);
       await el.updateComplete;
       expect(q(el, '[aria-live]')!.getAttribute('aria-live'), String(value)).to.equal(live);

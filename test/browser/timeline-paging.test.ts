@@ -19,7 +19,7 @@ describe('<perch-timeline> paging', () => {
 
   it('loads older pages as the reader scrolls within the height, until the end', async () => {
     const el = await fixture<PerchTimeline>(html`<perch-timeline screen-name="TwitterDev" server=${STUB_SERVER} loading="eager" height="500"></perch-timeline>`);
-    await nextEvent(el, 'perch-timeline-render');
+    await nextEvent(el, 'perch-render');
     const seen = new Set<string>();
     const atBottom = (v: HTMLElement): boolean => v.scrollTop + v.clientHeight >= v.scrollHeight - 1;
     for (let step = 0; step < 400 && !(el.shadowRoot!.textContent!.includes('reached the end') && atBottom(viewport(el))); step++) {
@@ -44,14 +44,14 @@ describe('<perch-timeline> paging', () => {
 
   it('the set size is unknown (-1) while more pages exist', async () => {
     const el = await fixture<PerchTimeline>(html`<perch-timeline screen-name="TwitterDev" server=${STUB_SERVER} loading="eager"></perch-timeline>`);
-    await nextEvent(el, 'perch-timeline-render');
+    await nextEvent(el, 'perch-render');
     await el.updateComplete;
     expect(el.shadowRoot!.querySelector('.item')!.getAttribute('aria-setsize')).to.equal('-1');
   });
 
   it('a failed page shows a retry button that loads it', async () => {
     const el = await fixture<PerchTimeline>(html`<perch-timeline screen-name="TwitterDev" server=${STUB_SERVER} loading="eager" height="300"></perch-timeline>`);
-    await nextEvent(el, 'perch-timeline-render');
+    await nextEvent(el, 'perch-render');
     await until(() => !el.shadowRoot!.textContent!.includes('Loading more'), 3000, 'idle');
     stub.status = 500;
     const errored = nextEvent<Event & { reason: string }>(el, 'perch-error');
@@ -72,7 +72,7 @@ describe('<perch-timeline> paging', () => {
 
   it('PageDown and PageUp move between posts in the feed', async () => {
     const el = await fixture<PerchTimeline>(html`<perch-timeline screen-name="TwitterDev" server=${STUB_SERVER} loading="eager"></perch-timeline>`);
-    await nextEvent(el, 'perch-timeline-render');
+    await nextEvent(el, 'perch-render');
     await el.updateComplete;
     const items = [...el.shadowRoot!.querySelectorAll<HTMLElement>('.item')];
     items[0]!.focus();

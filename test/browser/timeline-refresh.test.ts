@@ -6,7 +6,7 @@ import { STUB_SERVER, stubTimelineServer, syntheticPost, type TimelineStub } fro
 
 async function ready(markup: ReturnType<typeof html>): Promise<PerchTimeline> {
   const el = await fixture<PerchTimeline>(markup);
-  await nextEvent(el, 'perch-timeline-render');
+  await nextEvent(el, 'perch-render');
   await el.updateComplete;
   return el;
 }
@@ -47,7 +47,7 @@ describe('<perch-timeline> refresh', () => {
   });
 
   it('rude and assertive announce assertively; one post is singular', async () => {
-    const el = await ready(html`<perch-timeline screen-name="TwitterDev" server=${STUB_SERVER} loading="eager" aria-polite="rude"></perch-timeline>`);
+    const el = await ready(html`<perch-timeline screen-name="TwitterDev" server=${STUB_SERVER} loading="eager" live-region="assertive"></perch-timeline>`);
     stub.numbers.unshift(7001);
     await el.refresh();
     await el.updateComplete;

@@ -39,9 +39,9 @@ describe('<perch-timeline> rendering', () => {
     expect(list).to.have.length(5);
     // The same article as <perch-tweet>: header with author, text, timestamp and actions.
     const first = list[0]!;
-    expect(first.querySelector('article.post [part="name"]')?.textContent).to.equal('Developers');
-    expect(first.querySelector('article.post .text')?.textContent).to.contain('Synthetic timeline post number 1');
-    expect(first.querySelector('article.post a[href="https://x.com/TwitterDev/status/9000000000000000001"]') !== null, 'timestamp link').to.equal(true);
+    expect(first.querySelector('.post [part="name"]')?.textContent).to.equal('Developers');
+    expect(first.querySelector('.post .text')?.textContent).to.contain('Synthetic timeline post number 1');
+    expect(first.querySelector('.post a[href="https://x.com/TwitterDev/status/9000000000000000001"]') !== null, 'timestamp link').to.equal(true);
     expect(first.querySelectorAll('.actions a')).to.have.length.greaterThan(1);
     expect(list.map((a) => a.getAttribute('aria-posinset'))).to.deep.equal(['1', '2', '3', '4', '5']);
     expect(list.every((a) => a.getAttribute('aria-setsize') === '5')).to.equal(true);
@@ -69,7 +69,7 @@ describe('<perch-timeline> rendering', () => {
     expect(link.getBoundingClientRect().height).to.be.greaterThan(0, 'the fallback link is visible while loading');
     expect(el.shadowRoot!.querySelector('slot') !== null, 'slot shown').to.equal(true);
     expect(el.getBoundingClientRect().height).to.be.at.least(600, 'space is reserved so nothing jumps');
-    const rendered = nextEvent(el, 'perch-timeline-render');
+    const rendered = nextEvent(el, 'perch-render');
     stub.release();
     await rendered;
     expect(el.shadowRoot!.querySelector('slot') === null, 'slot gone').to.equal(true);

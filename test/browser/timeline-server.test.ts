@@ -15,7 +15,7 @@ describe('<perch-timeline> with the embed server', () => {
 
   it('shows the recorded TwitterDev timeline and pages to its end', async () => {
     const el = await fixture<PerchTimeline>(html`<perch-timeline screen-name="TwitterDev" server=${server} loading="eager" height="400"></perch-timeline>`);
-    await nextEvent(el, 'perch-timeline-render');
+    await nextEvent(el, 'perch-render');
     await el.updateComplete;
     const first = el.shadowRoot!.querySelector<HTMLElement>('.item')!;
     expect(first.dataset.key).to.equal('1364275610764201984');
@@ -30,7 +30,7 @@ describe('<perch-timeline> with the embed server', () => {
 
   it('shows a list by owner and slug, and answers a bad name with perch-error', async () => {
     const el = await fixture<PerchTimeline>(html`<perch-timeline owner-screen-name="TwitterDev" slug="perch-demo" server=${server} loading="eager" tweet-limit="5"></perch-timeline>`);
-    await nextEvent(el, 'perch-timeline-render');
+    await nextEvent(el, 'perch-render');
     await el.updateComplete;
     expect(el.shadowRoot!.querySelectorAll('.item')).to.have.length(5);
     expect(el.shadowRoot!.querySelector('.timeline-header h2')!.textContent!.trim()).to.equal('Perch demo list');
@@ -53,7 +53,7 @@ describe('<perch-timeline> with the embed server', () => {
     el.loading = 'eager';
     el.tweetLimit = 2;
     el.screenName = 'TwitterDev';
-    await nextEvent(el, 'perch-timeline-render');
+    await nextEvent(el, 'perch-render');
     expect(errors, 'no "no-source" error on the way').to.deep.equal([]);
     expect(el.postCount).to.equal(2);
     // Given its source after its first render, it loads too.
@@ -63,7 +63,7 @@ describe('<perch-timeline> with the embed server', () => {
     late.server = server;
     late.loading = 'eager';
     late.screenName = 'TwitterDev';
-    await nextEvent(late, 'perch-timeline-render');
+    await nextEvent(late, 'perch-render');
     el.remove();
     late.remove();
   });

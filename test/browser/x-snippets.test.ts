@@ -31,7 +31,7 @@ const UPGRADES: Record<number, { tag: string; attrs: Record<string, string>; sty
   7: { tag: 'perch-tweet', attrs: { 'tweet-id': '2023357708301455483', align: 'right', width: '325', theme: 'light' } },
   8: {
     tag: 'perch-timeline',
-    attrs: { 'screen-name': 'TwitterDev', 'tweet-limit': '3', theme: 'dark', chrome: 'noheader nofooter noborders', 'border-color': '#1d9bf0', lang: 'en', dnt: 'true', 'aria-polite': 'assertive' },
+    attrs: { 'screen-name': 'TwitterDev', 'tweet-limit': '3', theme: 'dark', chrome: 'noheader nofooter noborders', 'border-color': '#1d9bf0', lang: 'en', dnt: 'true', 'live-region': 'assertive' },
     style: { '--perch-link-color': '#f91880' },
   },
   9: { tag: 'perch-timeline', attrs: { 'owner-screen-name': 'TwitterDev', slug: 'perch-demo', height: '400', width: '500', 'show-replies': 'true', chrome: 'transparent noscrollbar' } },

@@ -258,6 +258,14 @@ test('the class-only entry registers nothing; the app registers the class under 
   }
 });
 
+test('the class-only entries carry no video player: nothing in them can register <perch-video>', () => {
+  const all = bundles.get('define-app.js') ?? '';
+  assert.ok(all.includes('perch-video-state'), 'the define bundle has the player (its perch-video-state event)');
+  for (const file of ['class-only-app.js', 'root-import-app.js']) {
+    assert.ok(!(bundles.get(file) ?? '').includes('perch-video-state'), `${file} has no player code`);
+  }
+});
+
 test('sideEffects lets esbuild drop what an app does not use (no timeline code next to PerchTweet)', async () => {
   const all = bundles.get('define-app.js') ?? '';
   const classOnly = bundles.get('class-only-app.js') ?? '';
@@ -314,7 +322,7 @@ test('the installed package type-checks in a strict TypeScript app (class, defin
     join(app, 'check.ts'),
     `import { createElement } from 'react';
 import 'perch-widgets/define';
-import { PerchTweet, PerchTimeline, type PostResult, type PerchRenderEvent } from 'perch-widgets';
+import { PerchTweet, PerchTimeline, PerchTimelineRenderEvent, type PostResult, type PerchRenderEvent, type PerchTimelineLoadEvent } from 'perch-widgets';
 import { PerchTweet as TweetClass } from 'perch-widgets/tweet';
 import { PerchTweet as ReactTweet, PerchTimeline as ReactTimeline, type PerchTweetProps } from 'perch-widgets/react';
 import { PerchDisclosure } from 'perch-widgets/react/disclosure';
@@ -324,6 +332,12 @@ const same: typeof TweetClass = PerchTweet;
 const id: string = el.tweetId;
 const timeline: PerchTimeline | null = document.querySelector('perch-timeline');
 el.addEventListener('perch-render', (e) => { const r: PostResult = e.result; void r; });
+timeline?.addEventListener('perch-load', (e) => { const n: number = e.total; void n; });
+document.addEventListener('perch-render', (e) => { if (e instanceof PerchTimelineRenderEvent) void e.page; else void e.result.id; });
+document.addEventListener('perch-error', (e) => { const m: string = e.message; void m; });
+const onLoad = (e: PerchTimelineLoadEvent): number => e.total;
+// @ts-expect-error a perch-render on document may come from a timeline, which has no result
+document.addEventListener('perch-render', (e) => void e.result);
 const props: PerchTweetProps = { tweetId: '20', theme: 'dark', onPerchRender: (e: PerchRenderEvent) => void e.result.id };
 createElement(ReactTweet, props);
 createElement(ReactTimeline, { screenName: 'TwitterDev', tweetLimit: 5, onPerchNewPosts: (e) => void e.count });
@@ -332,7 +346,7 @@ createElement(PerchDisclosure, {});
 createElement(ReactTweet, { tweetId: 20 });
 // @ts-expect-error onPerchRender receives a PerchRenderEvent, which has no count
 createElement(ReactTweet, { onPerchRender: (e) => void e.count });
-void same; void id; void timeline;
+void same; void id; void timeline; void onLoad;
 `,
   );
   writeFileSync(

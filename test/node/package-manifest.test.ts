@@ -138,10 +138,10 @@ test('<perch-timeline>, <perch-consent-settings> and <perch-disclosure> are desc
   const timeline = found.get('perch-timeline')?.decl;
   assert.ok(timeline !== undefined);
   const attributes = names(timeline.attributes);
-  for (const a of ['screen-name', 'user-id', 'list-id', 'owner-screen-name', 'slug', 'tweet-limit', 'height', 'chrome', 'theme', 'refresh-seconds']) {
+  for (const a of ['screen-name', 'user-id', 'list-id', 'owner-screen-name', 'slug', 'tweet-limit', 'height', 'chrome', 'theme', 'refresh-seconds', 'live-region']) {
     assert.ok(attributes.includes(a), `timeline attribute ${a}`);
   }
-  assert.deepEqual(names(timeline.events).sort(), ['perch-error', 'perch-new-posts', 'perch-timeline-load', 'perch-timeline-render']);
+  assert.deepEqual(names(timeline.events).sort(), ['perch-error', 'perch-load', 'perch-new-posts', 'perch-render']);
   assert.ok(names(timeline.cssParts).includes('viewport'));
   assert.deepEqual(names(found.get('perch-consent-settings')?.decl.cssParts), ['base', 'state', 'actions']);
   assert.deepEqual(names(found.get('perch-disclosure')?.decl.cssParts), ['base', 'text', 'list']);

@@ -3,6 +3,7 @@ import { setScriptOrigin } from '../../shared/page-config.js';
 import { defineElement } from '../../shared/define.js';
 import { PerchTweet } from '../../tweet/tweet.component.js';
 import { installGlobalApi } from '../global-api.js';
+import { enableVideoPlayer } from '../../tweet/video-player.js';
 import type { BootOptions } from '../boot.js';
 
 /** Posts rendered by the embed server arrive with a declarative shadow root before the element is defined. */
@@ -18,6 +19,7 @@ function hasServerRenderedPosts(): boolean {
 export function boot(options: BootOptions): void | Promise<void> {
   setScriptOrigin(options.scriptOrigin);
   installGlobalApi();
+  enableVideoPlayer(() => import('../../video/video.js'));
   const define = (): void => void defineElement('perch-tweet', PerchTweet);
   if (!hasServerRenderedPosts()) return define();
   return import('../../render/hydrate-support.js').then(define, (error: unknown) => {

@@ -14,6 +14,11 @@ export interface RenderContext {
   timeZone: string | undefined;
   /** Whether the visitor's consent allows loading from X's own hosts (needed when there is no embed server). */
   xContentAllowed: boolean;
+  /**
+   * The post sits inside an element that already is its `<article>` (a timeline's feed
+   * item): render it as a plain box so assistive technology announces it once.
+   */
+  inArticle?: boolean;
 }
 
 /**

@@ -9,6 +9,7 @@ import type { Media, Photo, Video } from '../../data/model.js';
 import { msg } from '../../shared/i18n.js';
 import { mediaSrc, type RenderContext } from './context.js';
 import { playIcon } from './icons.js';
+import { videoPlayerLoader } from '../video-player.js';
 
 
 /** The widest and the tallest shape a photo shown alone keeps; beyond them it is cropped to the limit. */
@@ -36,13 +37,15 @@ function renderPhoto(photo: Photo, ctx: RenderContext, single: boolean, postLink
 let playerLoading: Promise<unknown> | undefined;
 
 /**
- * Load and register `<perch-video>` the first time a post with video or GIF renders.
- * A dynamic import, so a page whose posts have no video never downloads the player.
+ * Load and register `<perch-video>` the first time a post with video or GIF renders, when a
+ * `define` entry allowed it (see `enableVideoPlayer`); otherwise the poster and link stay.
  */
 function loadPlayer(): void {
   // Server rendering: the poster children are the output; the browser loads the player.
   if (typeof document === 'undefined' || playerLoading !== undefined || customElements.get('perch-video') !== undefined) return;
-  playerLoading = import('../../video/video.js').catch((error: unknown) => {
+  const load = videoPlayerLoader();
+  if (load === undefined) return;
+  playerLoading = load().catch((error: unknown) => {
     playerLoading = undefined;
     console.error('[perch] could not load the video player', error);
   });

@@ -15,7 +15,8 @@ export function renderQuoted(quoted: PostResult | undefined, ctx: RenderContext)
   if (quoted === undefined) return nothing;
   if (quoted.kind === 'tombstone') return html`<div part="quoted" class="quoted">${renderTombstone(quoted, ctx)}</div>`;
   const a = quoted.author;
-  return html`<section part="quoted" class="quoted" aria-label=${msg('quotedPost', ctx.lang)}>
+  // A group, not a region: a page of posts quoting the same post would repeat a landmark's name.
+  return html`<div part="quoted" class="quoted" role="group" aria-label=${`${msg('quotedPost', ctx.lang)}, ${a.name} (@${a.handle})`}>
     <a class="quoted-head" href=${quoted.url} target="_blank" rel="noopener noreferrer">
       <img class="avatar small ${a.avatarShape}" src=${ifDefined(mediaSrc(a.avatarUrl, ctx))} alt="" width="20" height="20" loading="lazy" referrerpolicy="no-referrer" />
       <span class="name" dir="auto">${a.name}</span>${a.verified === 'none' ? nothing : verifiedBadge(a.verified)}
@@ -24,5 +25,5 @@ export function renderQuoted(quoted: PostResult | undefined, ctx: RenderContext)
     </a>
     ${renderText(quoted.longText ?? quoted.text, quoted.lang)}
     ${renderMedia(quoted.media, quoted.sensitive, ctx, quoted.url)}
-  </section>`;
+  </div>`;
 }
