@@ -4,6 +4,7 @@
  * holding its batch is committed and flushed to disk.
  */
 import { mkdirSync } from 'node:fs';
+import { statfs } from 'node:fs/promises';
 import { open, type Key, type RootDatabase } from 'lmdb';
 import type { ImpressionBatch, ImpressionKind, ImpressionType } from './impression-types.js';
 import { IMPRESSION_LIMITS } from './impression-types.js';
@@ -65,15 +66,28 @@ const DISK_FULL_CODES = new Set([28, 122, 'ENOSPC', 'EDQUOT']);
  * Make a failed LMDB commit a StoreUnavailableError, and handle the promise LMDB keeps the cause in (left
  * unhandled, it would end the process).
  */
-async function commitFailure(error: unknown): Promise<StoreUnavailableError> {
+async function commitFailure(error: unknown, dir: string): Promise<StoreUnavailableError> {
   let cause: unknown = error;
   const pending = (error as CommitError | undefined)?.commitError;
   if (pending !== undefined) cause = await pending.then(() => error, (e: unknown) => e);
   const code = (cause as CommitError | undefined)?.code;
   const detail = cause instanceof Error ? cause.message : String(cause);
-  return DISK_FULL_CODES.has(code as string | number)
+  // A full file system reaches LMDB as ENOSPC, or as an I/O error when it surfaces while writing back its
+  // mapped pages: ask the file system itself.
+  return DISK_FULL_CODES.has(code as string | number) || (await nearlyFull(dir))
     ? new StoreUnavailableError('disk-full', `The impressions data directory is full: ${detail}`)
     : new StoreUnavailableError('write-failed', `The impressions store could not write: ${detail}`);
+}
+
+/** Whether the file system holding `dir` has (almost) no room left: under 1 MiB or 0.5 % free. */
+async function nearlyFull(dir: string): Promise<boolean> {
+  try {
+    const fs = await statfs(dir);
+    const free = fs.bavail * fs.bsize;
+    return free < 1024 * 1024 || free < fs.blocks * fs.bsize * 0.005;
+  } catch {
+    return false;
+  }
 }
 
 export class LmdbImpressionStore implements ImpressionStore {
@@ -89,6 +103,7 @@ export class LmdbImpressionStore implements ImpressionStore {
 
   private constructor(
     private readonly db: RootDatabase<unknown, Key>,
+    private readonly dir: string,
     options: LmdbStoreOptions,
   ) {
     this.retryWindowMs = options.retryWindowMs ?? IMPRESSION_LIMITS.retryWindowMs;
@@ -107,7 +122,7 @@ export class LmdbImpressionStore implements ImpressionStore {
     // Each ingest group is one transaction already; LMDB's own per-turn batching would leave a promise of its own
     // unhandled when a commit fails (disk full), which would end the process.
     const db = open<unknown, Key>({ path: `${dir}/impressions.lmdb`, compression: false, eventTurnBatching: false });
-    return new LmdbImpressionStore(db, options);
+    return new LmdbImpressionStore(db, dir, options);
   }
 
   /** Batches that arrived in this turn of the event loop: they go into one transaction. */
@@ -158,7 +173,7 @@ export class LmdbImpressionStore implements ImpressionStore {
       this.failure = undefined;
       return result;
     } catch (error) {
-      const failure = await commitFailure(error);
+      const failure = await commitFailure(error, this.dir);
       this.failure = { error: failure, at: performance.now() };
       throw failure;
     }
