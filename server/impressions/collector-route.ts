@@ -3,7 +3,7 @@
  * A batch is validated whole, bounded (events per page view, events per client address, see rate-limit.ts),
  * committed, then acknowledged; nothing about the visitor is kept.
  */
-import { HttpError, sendJson, type RequestContext } from '../http/context.js';
+import { HttpError, readBody, sendJson, type RequestContext } from '../http/context.js';
 import type { Router } from '../http/router.js';
 import type { Logger } from '../log.js';
 import type { Metrics } from '../metrics.js';
@@ -40,34 +40,14 @@ export interface CollectorDeps {
 
 const CORS = { 'access-control-allow-origin': '*', 'cache-control': 'no-store' };
 
-/** Read the body as text, refusing more than `limit` bytes (413) as soon as it is known. */
-function readBody(ctx: RequestContext, limit: number): Promise<string> {
-  const declared = Number(ctx.req.headers['content-length'] ?? '0');
-  if (declared > limit) return Promise.reject(new BatchError(413, 'body-too-large', `The body is limited to ${limit} bytes.`));
-  const req = ctx.req;
-  return new Promise<string>((resolve, reject) => {
-    const chunks: Buffer[] = [];
-    let size = 0;
-    let done = false;
-    const fail = (error: Error): void => {
-      if (done) return;
-      done = true;
-      reject(error);
-    };
-    req.on('data', (chunk: Buffer) => {
-      if (done) return; // the rest of a refused body is drained and dropped
-      size += chunk.length;
-      if (size > limit) fail(new BatchError(413, 'body-too-large', `The body is limited to ${limit} bytes.`));
-      else chunks.push(chunk);
-    });
-    req.once('end', () => {
-      if (done) return;
-      done = true;
-      resolve((chunks.length === 1 ? (chunks[0] as Buffer) : Buffer.concat(chunks, size)).toString('utf8'));
-    });
-    req.once('error', fail);
-    req.once('close', () => fail(new Error('The client went away before the body was read.')));
-  });
+/** The body as text, through the HTTP layer's bounded reader; a refusal counts as a rejected batch. */
+async function readBatchText(ctx: RequestContext, limit: number): Promise<string> {
+  try {
+    return (await readBody(ctx, limit)).toString('utf8');
+  } catch (error) {
+    if (error instanceof HttpError && error.status === 413) throw new BatchError(413, 'body-too-large', error.message);
+    throw error;
+  }
 }
 
 function checkContentType(ctx: RequestContext): void {
@@ -116,7 +96,7 @@ export function registerCollectorRoutes(router: Router, deps: CollectorDeps): vo
     let ack: ImpressionAck;
     try {
       checkContentType(ctx);
-      const text = await readBody(ctx, IMPRESSION_LIMITS.maxBodyBytes);
+      const text = await readBatchText(ctx, IMPRESSION_LIMITS.maxBodyBytes);
       const now = deps.now();
       const batch = validateBatch(parseBatchJson(text), now);
       const refusal = limiter?.check(clientAddress(ctx.req.socket.remoteAddress, ctx.req.headers['x-forwarded-for']), batch.events.length);

@@ -4,13 +4,10 @@
  * CSSOM as a custom property the element's styles read (strict-CSP safe), so the CDN
  * loader can do it before the element's own code has loaded.
  */
-import { DEFAULT_WIDTH, defaultReserveHeight, estimateFromPasted } from './reserve-height.js';
+import { DEFAULT_WIDTH, defaultReserveHeight, estimateFromPasted, PASTED_MEDIA_LINK } from './reserve-height.js';
 
 /** The inline custom property carrying the reserved height (the public `--perch-reserve-height` wins over it). */
 export const RESERVE_PROPERTY = '--perch-reserve-auto';
-
-/** X pastes a post's media as a trailing `pic.twitter.com/…` link. */
-const MEDIA_LINK = /^(?:https?:\/\/)?pic\.(?:twitter|x)\.com\//;
 
 /** The height to reserve for `el`'s post, from what the page already holds. */
 export function pastedReserve(el: HTMLElement): number {
@@ -21,7 +18,7 @@ export function pastedReserve(el: HTMLElement): number {
   const fallback = el.localName === 'blockquote' ? el : [...el.children].find((c) => !(c instanceof HTMLScriptElement));
   if (fallback === undefined) return defaultReserveHeight(width);
   const text = (fallback.querySelector('p') ?? fallback).textContent ?? '';
-  const hasMedia = [...fallback.querySelectorAll('a')].some((a) => MEDIA_LINK.test((a.textContent ?? '').trim()));
+  const hasMedia = [...fallback.querySelectorAll('a')].some((a) => PASTED_MEDIA_LINK.test((a.textContent ?? '').trim()));
   return estimateFromPasted(text, hasMedia, width);
 }
 

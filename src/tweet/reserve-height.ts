@@ -118,6 +118,9 @@ export function estimatePostHeight(result: PostResult, width = DEFAULT_WIDTH, op
   return Math.round(h);
 }
 
+/** The link X's pasted markup stands for a post's media with (`pic.twitter.com/…`). */
+export const PASTED_MEDIA_LINK = /^(?:https?:\/\/)?pic\.(?:twitter|x)\.com\//;
+
 /**
  * Estimated height of the post that X's pasted markup stands for: its text (X pastes the
  * text without media, which it stands for with a trailing `pic.twitter.com/…` link) and
