@@ -13,7 +13,7 @@ import { HttpError, sendJson, type RequestContext } from '../http/context.js';
 import type { Router } from '../http/router.js';
 import type { PostAnswer, PostService } from '../posts/post-service.js';
 import { html, SafeHtml } from '../impressions/safe-html.js';
-import { estimatePostHeight } from '../../src/tweet/reserve-height.js';
+import { estimatePostHeight } from '../../src/post/reserve-height.js';
 
 /** Options for the oEmbed route. */
 export interface OembedOptions {

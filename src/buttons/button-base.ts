@@ -10,7 +10,7 @@ import { property } from 'lit/decorators.js';
 import { PerchErrorEvent } from '../shared/events.js';
 import { directionOf } from '../shared/i18n.js';
 import { pageTheme } from '../shared/page-config.js';
-import { xMark } from '../tweet/parts/icons.js';
+import { xMark } from '../post/parts/icons.js';
 import { PerchIntentEvent, type ButtonKind } from './button-events.js';
 import { buttonStyles } from './button.styles.js';
 import { buttonLanguage, buttonMsg } from './buttons-i18n.js';

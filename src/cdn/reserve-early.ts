@@ -1,11 +1,11 @@
 /**
  * Run by the CDN loader before any widget code has arrived: `<perch-tweet>` elements get
- * their block box and their post's reserved height at once (see `tweet/pasted-reserve.ts`),
+ * their block box and their post's reserved height at once (see `post/pasted-reserve.ts`),
  * so the page does not move when the element's code defines it and the post renders.
  * The rule lives in a constructed stylesheet (strict-CSP safe) and mirrors the host styles
- * of `tweet.styles.ts`.
+ * of `post.styles.ts`.
  */
-import { RESERVE_PROPERTY, scheduleReserve } from '../tweet/pasted-reserve.js';
+import { RESERVE_PROPERTY, scheduleReserve } from '../post/pasted-reserve.js';
 
 const PENDING = 'perch-tweet:not(:defined)';
 /** X's pasted post markup not yet upgraded (upgrading marks it `data-perch`). */

@@ -13,10 +13,10 @@ import { pageSwap, pageTheme, requestTimeoutMs, resolveServer } from '../shared/
 import { unobserveNear, whenNear } from '../shared/lazy.js';
 import { msg } from '../shared/i18n.js';
 import { LanguageController } from '../shared/language-controller.js';
-import { renderPostResult, type RenderContext } from './post-view.js';
-import { postStyles, themeStyles } from './tweet.styles.js';
-import { scheduleReserve, setReserve } from './pasted-reserve.js';
-import { estimatePostHeight } from './reserve-height.js';
+import { renderPostResult, type RenderContext } from '../post/post-view.js';
+import { postStyles, themeStyles } from '../post/post.styles.js';
+import { scheduleReserve, setReserve } from '../post/pasted-reserve.js';
+import { estimatePostHeight } from '../post/reserve-height.js';
 
 /** A post that has arrived is on screen within this many milliseconds, whatever the reader does. */
 export const SWAP_DEADLINE_MS = 300;

@@ -2,7 +2,7 @@ import { expect, fixture, html } from '@open-wc/testing';
 import '../../src/tweet/tweet.js';
 import type { PerchTweet } from '../../src/tweet/tweet.component.js';
 import { clearPostMemo } from '../../src/client/post-client.js';
-import { defaultReserveHeight, estimateFromPasted } from '../../src/tweet/reserve-height.js';
+import { defaultReserveHeight, estimateFromPasted } from '../../src/post/reserve-height.js';
 import { embedServerUrl, nextEvent, until } from './support/fixtures.js';
 
 // What a reader sees first, with no input of any kind: a post that has arrived is on screen

@@ -1,7 +1,7 @@
 import { expect } from '@open-wc/testing';
 import '../../src/tweet/tweet.js';
 import type { PerchTweet } from '../../src/tweet/tweet.component.js';
-import { estimatePostHeight } from '../../src/tweet/reserve-height.js';
+import { estimatePostHeight } from '../../src/post/reserve-height.js';
 import { fixtureFiles, fixturePost, nextEvent } from './support/fixtures.js';
 
 // The height reserved from a post model (and put in oEmbed answers) against the height the post

@@ -3,7 +3,7 @@ import { setScriptOrigin } from '../../shared/page-config.js';
 import { defineElement } from '../../shared/define.js';
 import { PerchTimeline } from '../../timeline/timeline.component.js';
 import { installGlobalApi } from '../global-api.js';
-import { enableVideoPlayer } from '../../tweet/video-player.js';
+import { enableVideoPlayer } from '../../post/video-player.js';
 import type { BootOptions } from '../boot.js';
 
 /** Called by the loader before anything renders. */

@@ -2,12 +2,12 @@
  * How tall a post will be, before it is on screen: from the post model when it is known,
  * else from the publisher's pasted fallback (its text and media links), else a typical
  * post. Reserving that height keeps the text below a post from jumping when it renders.
- * Pure arithmetic on the layout of `tweet.styles.ts` (no Lit, no DOM), so the server can
+ * Pure arithmetic on the layout of `post.styles.ts` (no Lit, no DOM), so the server can
  * put the same figure in oEmbed answers and static HTML.
  */
 import type { Media, Post, PostResult } from '../data/model.js';
 
-/** The post's box metrics in CSS pixels, as laid out by `tweet.styles.ts`. Keep in step with it. */
+/** The post's box metrics in CSS pixels, as laid out by `post.styles.ts`. Keep in step with it. */
 const L = {
   /** Frame borders, padding above the header and below the footer. */
   chrome: 2 + 12 + 4,
