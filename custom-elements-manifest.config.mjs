@@ -4,7 +4,7 @@ import { defineElementPlugin, distPathsPlugin, tidyPlugin } from './scripts/mani
 
 export default {
   globs: ['src/**/*.ts'],
-  // The CDN loader and the React wrappers are not custom elements; src/render is server code.
+  // The CDN loader and the React wrappers are not custom elements.
   exclude: ['src/cdn/**', 'src/react/**', 'src/**/*.d.ts'],
   outdir: '.',
   litelement: true,

@@ -6,6 +6,7 @@ import terser from '@rollup/plugin-terser';
 import { cdnChunks } from './scripts/cdn-chunks.mjs';
 import { dirname, relative, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { readFileSync } from 'node:fs';
 
 const ROOT = dirname(fileURLToPath(import.meta.url));
 
@@ -16,6 +17,15 @@ const ROOT = dirname(fileURLToPath(import.meta.url));
  */
 const sourcemapPathTransform = (source, mapPath) => relative(dirname(mapPath), resolve(ROOT, source.replace(/^(\.\.\/)+/, '')));
 
+/**
+ * The npm build's entry points are `tsconfig.npm.json`'s `files`: TypeScript then declares only
+ * what they import, so the package ships no declaration without its module, and nothing that
+ * only the server or the CDN build uses. `src/tweet/tweet.ts` → `tweet/tweet`.
+ */
+const npmInput = Object.fromEntries(
+  JSON.parse(readFileSync(resolve(ROOT, 'tsconfig.npm.json'), 'utf8')).files.map((file) => [file.replace(/^src\/|\.ts$/g, ''), file]),
+);
+
 const external = (id) => /^(lit|lit-html|lit-element|js-cookie|react|react-dom)(\/|$)|^@lit(-labs)?\//.test(id);
 
 const terserOptions = { ecma: 2020, module: true, compress: { passes: 2 }, format: { comments: false } };
@@ -23,44 +33,13 @@ const terserOptions = { ecma: 2020, module: true, compress: { passes: 2 }, forma
 /** @type {import('rollup').RollupOptions[]} */
 const builds = [
   {
-    input: {
-      index: 'src/index.ts',
-      define: 'src/define.ts',
-      'tweet/tweet.component': 'src/tweet/tweet.component.ts',
-      'tweet/tweet': 'src/tweet/tweet.ts',
-      'data/model': 'src/data/model.ts',
-      'consent/index': 'src/consent/index.ts',
-      'timeline/timeline.component': 'src/timeline/timeline.component.ts',
-      'timeline/timeline': 'src/timeline/timeline.ts',
-      'render/hydrate-support': 'src/render/hydrate-support.ts',
-      'video/video.component': 'src/video/video.component.ts',
-      'video/video': 'src/video/video.ts',
-      'consent/consent-settings': 'src/consent/consent-settings.ts',
-      'consent/disclosure': 'src/consent/disclosure.ts',
-      'buttons/index': 'src/buttons/index.ts',
-      'buttons/share-button.component': 'src/buttons/share-button.component.ts',
-      'buttons/follow-button.component': 'src/buttons/follow-button.component.ts',
-      'buttons/mention-button.component': 'src/buttons/mention-button.component.ts',
-      'buttons/hashtag-button.component': 'src/buttons/hashtag-button.component.ts',
-      'buttons/buttons': 'src/buttons/buttons.ts',
-      'react/index': 'src/react/index.ts',
-      'react/tweet': 'src/react/tweet.ts',
-      'react/timeline': 'src/react/timeline.ts',
-      'react/consent-settings': 'src/react/consent-settings.ts',
-      'react/disclosure': 'src/react/disclosure.ts',
-      'react/video': 'src/react/video.ts',
-      'react/buttons': 'src/react/buttons.ts',
-    },
+    input: npmInput,
     external,
+    // A module of types only (consent/policy-types) is an entry so its declaration has a module: empty by design.
+    onwarn: (warning, warn) => (warning.code === 'EMPTY_BUNDLE' ? undefined : warn(warning)),
     output: { dir: 'dist/npm', format: 'es', preserveModules: true, preserveModulesRoot: 'src', sourcemap: true, sourcemapPathTransform },
     plugins: [
-      typescript({
-        tsconfig: './tsconfig.json',
-        outDir: 'dist/npm',
-        declaration: true,
-        declarationDir: 'dist/npm',
-        exclude: ['src/cdn/**'],
-      }),
+      typescript({ tsconfig: './tsconfig.npm.json', outDir: 'dist/npm', declaration: true, declarationDir: 'dist/npm' }),
     ],
   },
   {

@@ -1,10 +1,10 @@
 /**
  * Recorded X API v2 user timelines (`GET /2/users/:id/tweets`) → posts of the model, through
- * `normalizeXApiV2Timeline` (src/data/normalize-x-api-v2.ts). The recorded bodies have no
+ * `normalizeXApiV2Timeline` (server/normalize/normalize-x-api-v2.ts). The recorded bodies have no
  * `includes` and did not ask for `entities`, so the author is supplied and, for posts
  * without entities, links, hashtags and mentions are recovered from the text.
  */
-import { normalizeXApiV2Timeline, snowflakeTime } from '../../src/data/normalize-x-api-v2.js';
+import { normalizeXApiV2Timeline, snowflakeTime } from '../normalize/normalize-x-api-v2.js';
 import type { Author, Entity, Post } from '../../src/data/model.js';
 import { arr, isObject, obj } from '../../src/data/read-json.js';
 import { codePointLength } from '../../src/text/code-points.js';

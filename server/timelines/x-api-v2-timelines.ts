@@ -4,7 +4,7 @@
  * `GET /2/lists/:id/tweets` and (for owner + slug) `GET /2/users/:id/owned_lists`,
  * with X's pagination tokens carried inside Perch's opaque cursor.
  */
-import { normalizeXApiV2Timeline } from '../../src/data/normalize-x-api-v2.js';
+import { normalizeXApiV2Timeline } from '../normalize/normalize-x-api-v2.js';
 import { PayloadError } from '../../src/data/errors.js';
 import type { Author, Post } from '../../src/data/model.js';
 import { arr, isObject, optStr, str, type JsonObject } from '../../src/data/read-json.js';

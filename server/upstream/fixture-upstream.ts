@@ -1,7 +1,7 @@
 /** The built-in data: recorded (and synthetic) syndication payloads, normalized at start-up. */
 import { readFileSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
-import { normalizeSyndication } from '../../src/data/normalize-syndication.js';
+import { normalizeSyndication } from '../normalize/normalize-syndication.js';
 import { POST_MODEL_VERSION, type PostResult } from '../../src/data/model.js';
 import type { Upstream } from './upstream.js';
 

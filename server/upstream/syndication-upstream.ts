@@ -2,7 +2,7 @@
  * X's syndication endpoint (the one behind X's own embed widget): one request per id,
  * no credentials. For publishers without X API access.
  */
-import { normalizeSyndication } from '../../src/data/normalize-syndication.js';
+import { normalizeSyndication } from '../normalize/normalize-syndication.js';
 import { POST_MODEL_VERSION, type PostResult } from '../../src/data/model.js';
 import { RateLimitedError, UpstreamFailure, type Upstream } from './upstream.js';
 

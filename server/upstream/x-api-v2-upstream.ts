@@ -5,7 +5,7 @@
  * The bearer token comes from the configuration only (X_BEARER_TOKEN) and is never
  * logged, put in an error message, or sent anywhere but the configured X API base URL.
  */
-import { normalizeXApiV2Lookup } from '../../src/data/normalize-x-api-v2.js';
+import { normalizeXApiV2Lookup } from '../normalize/normalize-x-api-v2.js';
 import { POST_MODEL_VERSION, type PostResult } from '../../src/data/model.js';
 import { RateLimitedError, UpstreamFailure, type Upstream } from './upstream.js';
 

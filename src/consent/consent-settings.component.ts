@@ -1,5 +1,5 @@
 /** `<perch-consent-settings>`: the visitor's current choice for content from X, with Withdraw and Allow buttons. */
-import { LitElement, css, html, nothing } from 'lit';
+import { LitElement, css, html, nothing, type TemplateResult } from 'lit';
 import { ConsentController } from './consent-controller.js';
 import { consentMsg, languageOf, type ConsentMessageKey } from './consent-i18n.js';
 
@@ -66,7 +66,7 @@ export class PerchConsentSettings extends LitElement {
 
   private readonly consent = new ConsentController(this);
 
-  override render() {
+  override render(): TemplateResult {
     const core = this.consent.core;
     const policy = core.policy();
     const lang = languageOf(this, this.lang);

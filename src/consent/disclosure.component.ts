@@ -1,5 +1,5 @@
 /** `<perch-disclosure>`: the hosts, cookies and honoured signals of Perch on this page, for a privacy policy (R8). */
-import { LitElement, css, html } from 'lit';
+import { LitElement, css, html, type TemplateResult } from 'lit';
 import { describeDisclosure } from './disclosure-info.js';
 import { ConsentController } from './consent-controller.js';
 import { consentMsg, languageOf } from './consent-i18n.js';
@@ -34,7 +34,7 @@ export class PerchDisclosure extends LitElement {
 
   private readonly consent = new ConsentController(this);
 
-  override render() {
+  override render(): TemplateResult {
     const d = describeDisclosure(this.consent.core);
     const lang = languageOf(this, this.lang);
     return html`<section part="base" aria-label=${consentMsg('disclosureLabel', lang)}>

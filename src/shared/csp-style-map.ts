@@ -12,7 +12,7 @@
  * ```
  */
 import { noChange } from 'lit';
-import { Directive, directive, PartType, type AttributePart, type PartInfo } from 'lit/directive.js';
+import { Directive, directive, PartType, type AttributePart, type DirectiveResult, type PartInfo } from 'lit/directive.js';
 
 /** CSS properties (camelCase or dash-case, custom properties too) → values; `undefined`/`null` removes. */
 export type CspStyleInfo = Readonly<Record<string, string | number | undefined | null>>;
@@ -56,4 +56,5 @@ class CspStyleMapDirective extends Directive {
 }
 
 /** Set inline styles through CSSOM only (strict-CSP safe). See the module comment. */
-export const cspStyleMap = directive(CspStyleMapDirective);
+export const cspStyleMap: (styles: CspStyleInfo) => DirectiveResult<typeof CspStyleMapDirective> =
+  directive(CspStyleMapDirective);

@@ -1,7 +1,7 @@
 /** Player icons; all decorative (every button carries its own label). */
-import { svg } from 'lit';
+import { svg, type SVGTemplateResult } from 'lit';
 
-const icon = (d: string, size = 22) => svg`<svg viewBox="0 0 24 24" width=${size} height=${size} aria-hidden="true" focusable="false"><path fill="currentColor" d=${d}/></svg>`;
+const icon = (d: string, size = 22): SVGTemplateResult => svg`<svg viewBox="0 0 24 24" width=${size} height=${size} aria-hidden="true" focusable="false"><path fill="currentColor" d=${d}/></svg>`;
 
 export const playIcon = icon('M8 5v14l11-7z');
 export const bigPlayIcon = icon('M8 5v14l11-7z', 28);

@@ -1,7 +1,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFileSync, readdirSync } from 'node:fs';
-import { normalizeSyndication } from '../../src/data/normalize-syndication.js';
+import { normalizeSyndication } from '../../server/normalize/normalize-syndication.js';
 import { parsePostResult } from '../../src/data/validate-model.js';
 import { PayloadError } from '../../src/data/errors.js';
 import type { Post, PostResult } from '../../src/data/model.js';

@@ -13,7 +13,7 @@ import { gzipSync } from 'node:zlib';
 import type { AddressInfo } from 'node:net';
 import { build } from 'esbuild';
 import { chromium, type Browser } from 'playwright-core';
-import { normalizeSyndication } from '../../src/data/normalize-syndication.ts';
+import { normalizeSyndication } from '../../server/normalize/normalize-syndication.ts';
 
 const run = promisify(execFile);
 const ROOT = resolve('.');

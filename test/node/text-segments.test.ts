@@ -1,6 +1,6 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { decodeHtmlEntities, decodeWithOffsets } from '../../src/text/html-entities.js';
+import { decodeHtmlEntities, decodeWithOffsets } from '../../server/normalize/html-entities.js';
 import { segmentPostText, safeHttpUrl } from '../../src/text/segments.js';
 import type { PostText } from '../../src/data/model.js';
 

@@ -3,7 +3,7 @@ import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { PayloadError } from '../../src/data/errors.js';
 import type { Post } from '../../src/data/model.js';
-import { normalizeSyndication } from '../../src/data/normalize-syndication.js';
+import { normalizeSyndication } from '../../server/normalize/normalize-syndication.js';
 import { parsePostResult } from '../../src/data/validate-model.js';
 
 // The post model validator every widget runs on data from the embed server or inline JSON:

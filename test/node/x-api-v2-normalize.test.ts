@@ -1,8 +1,8 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFileSync, readdirSync } from 'node:fs';
-import { normalizeXApiV2Lookup, normalizeXApiV2Timeline, tombstoneReasonForError } from '../../src/data/normalize-x-api-v2.js';
-import { normalizeSyndication } from '../../src/data/normalize-syndication.js';
+import { normalizeXApiV2Lookup, normalizeXApiV2Timeline, tombstoneReasonForError } from '../../server/normalize/normalize-x-api-v2.js';
+import { normalizeSyndication } from '../../server/normalize/normalize-syndication.js';
 import { parsePostResult } from '../../src/data/validate-model.js';
 import type { Post, PostResult } from '../../src/data/model.js';
 import { PayloadError } from '../../src/data/errors.js';

@@ -6,7 +6,7 @@ import { startFakeXApi, V2_TWINS, type FakeXApi } from '../support/fake-x-api.js
 import { startServerProcess } from '../support/processes.js';
 import { XApiV2Upstream } from '../../server/upstream/x-api-v2-upstream.js';
 import { UpstreamFailure } from '../../server/upstream/upstream.js';
-import { normalizeSyndication } from '../../src/data/normalize-syndication.js';
+import { normalizeSyndication } from '../../server/normalize/normalize-syndication.js';
 import { parseTimelinePage } from '../../src/data/timeline.js';
 
 const HOUR = 3600_000;

@@ -1,6 +1,6 @@
 /** Test helpers: fixture payloads, the real embed server's URL, and page-level watchers. */
 import { executeServerCommand } from '@web/test-runner-commands';
-import { normalizeSyndication } from '../../../src/data/normalize-syndication.js';
+import { normalizeSyndication } from '../../../server/normalize/normalize-syndication.js';
 import type { PostResult } from '../../../src/data/model.js';
 
 /** The id the recorded tombstone (which carries none) is served under. */

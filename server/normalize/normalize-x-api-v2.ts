@@ -14,7 +14,7 @@
  * mentions and trailing media links are left out of the display range here, as X does.
  * No DOM, no Lit.
  */
-import { PayloadError } from './errors.js';
+import { PayloadError } from '../../src/data/errors.js';
 import {
   POST_MODEL_VERSION,
   isPostId,
@@ -33,9 +33,9 @@ import {
   type VerifiedType,
   type Video,
   reducedAspectRatio,
-} from './model.js';
-import { arr, isObject, obj, optBool, optNum, optStr, str, type JsonObject } from './read-json.js';
-import { decodeWithOffsets } from '../text/html-entities.js';
+} from '../../src/data/model.js';
+import { arr, isObject, obj, optBool, optNum, optStr, str, type JsonObject } from '../../src/data/read-json.js';
+import { decodeWithOffsets } from './html-entities.js';
 import { DEFAULT_AVATAR_URL, safePost, withSafeUrls } from './safe-urls.js';
 
 /** X's default avatar, for posts whose author was not expanded in the body. */

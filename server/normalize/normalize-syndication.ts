@@ -3,7 +3,7 @@
  * Validates as it reads: a payload that does not fit throws a PayloadError; it never
  * yields a half-filled post. Text is HTML-entity-decoded and entity offsets remapped.
  */
-import { PayloadError } from './errors.js';
+import { PayloadError } from '../../src/data/errors.js';
 import {
   POST_MODEL_VERSION,
   isPostId,
@@ -22,9 +22,9 @@ import {
   type VerifiedType,
   type Video,
   reducedAspectRatio,
-} from './model.js';
-import { arr, isObject, num, obj, optBool, optNum, optStr, positivePair, range, str, type JsonObject } from './read-json.js';
-import { decodeWithOffsets } from '../text/html-entities.js';
+} from '../../src/data/model.js';
+import { arr, isObject, num, obj, optBool, optNum, optStr, positivePair, range, str, type JsonObject } from '../../src/data/read-json.js';
+import { decodeWithOffsets } from './html-entities.js';
 import { withSafeUrls } from './safe-urls.js';
 
 /** Options for {@link normalizeSyndication}. */
