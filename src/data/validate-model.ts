@@ -5,13 +5,59 @@
  * kept compact. The result is a fresh object holding only the model's fields.
  */
 import { PayloadError } from './errors.js';
-import { POST_MODEL_VERSION, TOMBSTONE_REASONS, isPostId, type PostResult } from './model.js';
+import {
+  POST_MODEL_VERSION,
+  TOMBSTONE_REASONS,
+  isPostId,
+  type Affiliation,
+  type Author,
+  type CardImage,
+  type CashtagEntity,
+  type Counts,
+  type Entity,
+  type HashtagEntity,
+  type LinkCard,
+  type MediaEntity,
+  type MentionEntity,
+  type Photo,
+  type Poll,
+  type Post,
+  type PostResult,
+  type PostText,
+  type ReplyContext,
+  type Tombstone,
+  type UrlEntity,
+  type Video,
+  type VideoCaption,
+  type VideoVariant,
+} from './model.js';
 import { describe, isObject, positivePair, range, type JsonObject } from './read-json.js';
 
 /** Reads one value at `path`; `depth` counts nested posts (quoted, parent). */
 type Reader = (value: unknown, path: string, depth: number) => unknown;
 
 const MAX_DEPTH = 3;
+
+/** The model field a table key stands for: `'altText?'` reads `altText`. */
+type FieldName<Key> = Key extends `${infer Name}?` ? Name : Key;
+
+/**
+ * `Table` when it names every field of `Model` (optional ones with `?`) and nothing else;
+ * otherwise a type naming what is missing or unknown, so a field added to `model.ts` and
+ * not read here fails to compile instead of being silently stripped.
+ */
+type FieldsOf<Model, Table> = [Exclude<keyof Model, FieldName<keyof Table>>, Exclude<FieldName<keyof Table>, keyof Model>] extends [never, never]
+  ? Table
+  : { missingFields: Exclude<keyof Model, FieldName<keyof Table>>; unknownFields: Exclude<FieldName<keyof Table>, keyof Model> };
+
+/** A reader table checked against `Model` (curried, so the table's own type is inferred). */
+const fields =
+  <Model>() =>
+  <Table extends Record<string, Reader>>(table: Table & FieldsOf<Model, Table>): Table =>
+    table;
+
+/** An entity's own fields, beside its range and type. */
+type EntityFields<E extends Entity> = Omit<E, 'start' | 'end' | 'type'>;
 
 function fail(code: PayloadError['code'], path: string, message: string): never {
   throw new PayloadError(code, path, message);
@@ -79,16 +125,25 @@ const sizes = (o: JsonObject, _s: JsonObject, p: string): void => {
   if (!((o.width as number) > 0 && (o.height as number) > 0)) fail('invalid-value', p, 'media needs a positive width and height');
 };
 
-const ENTITY_FIELDS: Record<string, Record<string, Reader>> = {
-  hashtag: { tag: string },
-  cashtag: { symbol: string },
-  mention: { handle: string, 'id?': string },
-  url: { url: string, displayUrl: string, expandedUrl: string },
-  media: { url: string, displayUrl: string, expandedUrl: string },
+const codePointRange: Reader = (v, p) => range(v, p);
+
+const ratio: Reader = (v, p) => positivePair(v, p);
+
+const date: Reader = (v, p, d) => {
+  const s = string(v, p, d) as string;
+  return Number.isNaN(Date.parse(s)) ? fail('invalid-value', p, 'not a date') : s;
+};
+
+const ENTITY_FIELDS: Record<Entity['type'], Record<string, Reader>> = {
+  hashtag: fields<EntityFields<HashtagEntity>>()({ tag: string }),
+  cashtag: fields<EntityFields<CashtagEntity>>()({ symbol: string }),
+  mention: fields<EntityFields<MentionEntity>>()({ handle: string, 'id?': string }),
+  url: fields<EntityFields<UrlEntity>>()({ url: string, displayUrl: string, expandedUrl: string }),
+  media: fields<EntityFields<MediaEntity>>()({ url: string, displayUrl: string, expandedUrl: string }),
 };
 
 /** Text with its entities; every range must fit the text (code points). */
-const text: Reader = object({ text: string, displayRange: (v, p) => range(v, p), entities: list((v) => v) }, (o, _s, p) => {
+const text: Reader = object(fields<PostText>()({ text: string, displayRange: codePointRange, entities: list((v) => v) }), (o, _s, p) => {
   const length = Array.from(o.text as string).length;
   if ((o.displayRange as [number, number])[1] > length) fail('invalid-value', `${p}.displayRange`, 'display range ends after the text');
   o.entities = (o.entities as unknown[]).map((raw, i) => {
@@ -97,25 +152,25 @@ const text: Reader = object({ text: string, displayRange: (v, p) => range(v, p),
     if (!Number.isInteger(e.start) || !Number.isInteger(e.end) || e.start < 0 || e.end < e.start || e.end > length) {
       fail('invalid-value', at, `entity range [${e.start}, ${e.end}] does not fit a text of ${length} code points`);
     }
-    return { ...e, ...(object(ENTITY_FIELDS[e.type] ?? {})(raw, at, 0) as JsonObject) };
+    return { ...e, ...(object(ENTITY_FIELDS[e.type as Entity['type']] ?? {})(raw, at, 0) as JsonObject) };
   });
 });
 
-const photo = object({ type: string, url, width: number, height: number, 'altText?': string }, sizes);
+const photo = object(fields<Photo>()({ type: string, url, width: number, height: number, 'altText?': string }), sizes);
 
 const video = object(
-  {
+  fields<Video>()({
     type: string,
     posterUrl: url,
     width: number,
     height: number,
-    aspectRatio: (v, p) => positivePair(v, p),
-    variants: list(object({ url, contentType: string, 'bitrate?': number })),
+    aspectRatio: ratio,
+    variants: list(object(fields<VideoVariant>()({ url, contentType: string, 'bitrate?': number }))),
     'durationMs?': number,
     'altText?': string,
     'viewCount?': number,
-    'captions?': list(object({ url, lang: string, label: string })),
-  },
+    'captions?': list(object(fields<VideoCaption>()({ url, lang: string, label: string }))),
+  }),
   sizes,
 );
 
@@ -126,32 +181,42 @@ const media: Reader = (v, p, d) => {
   return isObject(v) ? fail('invalid-value', `${p}.type`, `unknown media type "${String(type)}"`) : wrongType(v, p, 'an object');
 };
 
-const card = object({
+const card = object(
+  fields<LinkCard>()({
   kind: string,
   url: string,
   'expandedUrl?': string,
   'title?': string,
   'description?': string,
   'domain?': string,
-  'image?': object({ url, width: number, height: number, 'altText?': string }),
-});
+  'image?': object(fields<CardImage>()({ url, width: number, height: number, 'altText?': string })),
+  }),
+);
 
-const poll = object({ options: list(object({ label: string, votes: number })), totalVotes: number, status: oneOf(['open', 'closed']), 'endsAt?': string }, (o, _s, p) => {
+const poll = object(
+  fields<Poll>()({
+    options: list(object(fields<Poll['options'][number]>()({ label: string, votes: number }))),
+    totalVotes: number,
+    status: oneOf(['open', 'closed']),
+    'endsAt?': string,
+  }),
+  (o, _s, p) => {
   const n = (o.options as unknown[]).length;
-  if (n < 2 || n > 4) fail('invalid-value', `${p}.options`, 'a poll has 2 to 4 options');
-});
+    if (n < 2 || n > 4) fail('invalid-value', `${p}.options`, 'a poll has 2 to 4 options');
+  },
+);
 
 const author = object(
-  {
+  fields<Author>()({
     id: string,
     name: string,
     handle: string,
     avatarUrl: url,
     avatarShape: oneOf(['circle', 'square']),
     verified: oneOf(['none', 'blue', 'business', 'government', 'legacy']),
-    'affiliation?': object({ label: string, 'badgeUrl?': url, 'url?': url }),
+    'affiliation?': object(fields<Affiliation>()({ label: string, 'badgeUrl?': url, 'url?': url })),
     'protected?': bool,
-  },
+  }),
   (o) => {
     if (o.protected !== true) delete o.protected;
   },
@@ -161,29 +226,26 @@ const author = object(
 const nested: Reader = (v, p, d) => readResult(v, p, d + 1);
 
 const post = object(
-  {
+  fields<Post>()({
     kind: string,
     version: number,
     id: string,
     url,
     author,
-    createdAt: (v, p, d) => {
-      const s = string(v, p, d) as string;
-      return Number.isNaN(Date.parse(s)) ? fail('invalid-value', p, 'not a date') : s;
-    },
+    createdAt: date,
     text,
     media: list(media),
-    'counts?': object({ 'replies?': count, 'reposts?': count, 'likes?': count, 'quotes?': count, 'views?': count }),
+    'counts?': object(fields<Counts>()({ 'replies?': count, 'reposts?': count, 'likes?': count, 'quotes?': count, 'views?': count })),
     'edited?': bool,
     'sensitive?': bool,
     'lang?': string,
     'longText?': text,
     'quoted?': nested,
     'parent?': nested,
-    'replyTo?': object({ handle: string, 'postId?': string }),
+    'replyTo?': object(fields<ReplyContext>()({ handle: string, 'postId?': string })),
     'card?': card,
     'poll?': poll,
-  },
+  }),
   (o) => {
     o.counts ??= {};
     o.edited ??= false;
@@ -191,7 +253,7 @@ const post = object(
   },
 );
 
-const tombstone = object({ kind: string, version: number, id: string, reason: oneOf(TOMBSTONE_REASONS), 'message?': string });
+const tombstone = object(fields<Tombstone>()({ kind: string, version: number, id: string, reason: oneOf(TOMBSTONE_REASONS), 'message?': string }));
 
 function readResult(value: unknown, path: string, depth: number): PostResult {
   if (depth > MAX_DEPTH) fail('invalid-value', path, 'posts nested too deeply');
