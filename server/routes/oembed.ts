@@ -8,6 +8,7 @@
 import { codePoints, sliceCodePoints } from '../../src/text/code-points.js';
 import { safeHttpUrl } from '../../src/text/safe-url.js';
 import type { Post, PostResult } from '../../src/data/model.js';
+import { X_HOSTS, xPostPath, type XPostUrl } from '../../src/data/x-urls.js';
 import { requestClient, unavailableStatus } from '../http/client.js';
 import { HttpError, sendJson, type RequestContext } from '../http/context.js';
 import type { Router } from '../http/router.js';
@@ -42,18 +43,10 @@ export interface OembedResponse {
 export const MIN_WIDTH = 250;
 export const MAX_WIDTH = 550;
 const CACHE_AGE_SECONDS = 86_400;
-const X_HOSTS = new Set(['x.com', 'www.x.com', 'mobile.x.com', 'twitter.com', 'www.twitter.com', 'mobile.twitter.com']);
-const STATUS_PATH = /^\/(?:([A-Za-z0-9_]{1,15})|i\/web|i)\/status(?:es)?\/([0-9]{1,40})(?:\/(?:photo|video)\/[1-4])?\/?$/;
 const LANG = /^[A-Za-z]{2,3}(?:-[A-Za-z0-9]{1,8}){0,3}$/;
 
-/** What an X post URL names. */
-export interface PostUrlParts {
-  id: string;
-  handle: string | undefined;
-}
-
 /** Parse an x.com / twitter.com post URL; throws a 400 or 404 HttpError naming the problem. */
-export function parsePostUrl(raw: string): PostUrlParts {
+export function parsePostUrl(raw: string): XPostUrl {
   if (raw.length > 2048) throw new HttpError(400, 'url-too-long', 'url is limited to 2048 characters.', 'url');
   let url: URL;
   try {
@@ -65,9 +58,9 @@ export function parsePostUrl(raw: string): PostUrlParts {
   if (url.username !== '' || url.password !== '' || url.port !== '' || !X_HOSTS.has(url.hostname.toLowerCase())) {
     throw new HttpError(404, 'unsupported-url', 'This provider embeds posts on x.com and twitter.com only.', 'url');
   }
-  const m = STATUS_PATH.exec(url.pathname);
-  if (m === null) throw new HttpError(404, 'unsupported-url', 'url is not a link to a post (expected /<user>/status/<id>).', 'url');
-  return { id: m[2] ?? '', handle: m[1] };
+  const post = xPostPath(url.pathname);
+  if (post === undefined) throw new HttpError(404, 'unsupported-url', 'url is not a link to a post (expected /<user>/status/<id>).', 'url');
+  return post;
 }
 
 function flag(url: URL, name: string): boolean {

@@ -1,6 +1,5 @@
 /** Defaults the share button reads from the page: its canonical URL and the publisher's X account. */
-
-const X_PROFILE = /^https?:\/\/(?:www\.|mobile\.)?(?:x|twitter)\.com\/([A-Za-z0-9_]{1,15})\/?(?:[?#]|$)/;
+import { xProfileUrl } from '../data/x-urls.js';
 
 /** `<link rel="canonical">`'s URL (http or https), else the page's own address. */
 export function canonicalUrl(doc: Document = document): string {
@@ -12,7 +11,7 @@ export function canonicalUrl(doc: Document = document): string {
 /** The screen name in the first `<link rel="me">` pointing at an X (or Twitter) profile, if any. */
 export function pageXAccount(doc: Document = document): string | undefined {
   for (const link of doc.querySelectorAll<HTMLLinkElement>('link[rel~="me" i][href]')) {
-    const name = X_PROFILE.exec(link.href)?.[1];
+    const name = xProfileUrl(link.href);
     if (name !== undefined) return name;
   }
   return undefined;

@@ -4,6 +4,9 @@
  * Promise of the element) and `events.bind/unbind` with X's event object shape.
  */
 
+import { xTimelineUrl } from '../data/x-urls.js';
+import { timelineAttributes } from './x-markup.js';
+
 /** X's event object, as handlers bound with `twttr.events.bind` receive it. */
 export interface TwttrEvent {
   type: string;
@@ -115,10 +118,9 @@ export function installTwttr(upgrade: (root: ParentNode) => Promise<Element[]>, 
       createTimeline(source, target, options) {
         const attrs: Record<string, string> = {};
         if (typeof source === 'string') {
-          const m = /(?:twitter|x)\.com\/([A-Za-z0-9_]{1,15})(?:\/lists\/([A-Za-z0-9_-]+))?/.exec(source);
-          if (m === null) return Promise.reject(new TypeError('twttr.widgets.createTimeline: not a profile or list URL'));
-          if (m[2] !== undefined) Object.assign(attrs, { 'owner-screen-name': m[1] ?? '', slug: m[2] });
-          else attrs['screen-name'] = m[1] ?? '';
+          const query = xTimelineUrl(/^https?:/i.test(source) ? source : `https://${source}`);
+          if (query === undefined) return Promise.reject(new TypeError('twttr.widgets.createTimeline: not a profile or list URL'));
+          Object.assign(attrs, timelineAttributes(query));
         } else if (source.sourceType === 'list') {
           if (source.id !== undefined) attrs['list-id'] = String(source.id);
           else Object.assign(attrs, { 'owner-screen-name': String(source.ownerScreenName ?? ''), slug: String(source.slug ?? '') });

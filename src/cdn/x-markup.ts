@@ -5,6 +5,9 @@
  * Malformed markup is left as it is, with a console warning, never an exception.
  */
 
+import type { TimelineQuery } from '../data/timeline.js';
+import { xPostUrl, xProfileUrl, xTimelineUrl } from '../data/x-urls.js';
+
 /** Page-level defaults read from X's meta tags. */
 export interface XPageDefaults {
   theme?: string;
@@ -35,14 +38,9 @@ export function pageDefaults(): XPageDefaults {
   return defaults;
 }
 
-const POST_URL = /^https?:\/\/(?:www\.|mobile\.)?(?:twitter|x)\.com\/(?:[A-Za-z0-9_]{1,15}|i\/web|i)\/status(?:es)?\/([0-9]{1,40})(?:[/?#]|$)/;
-const PROFILE_URL = /^https?:\/\/(?:www\.|mobile\.)?(?:twitter|x)\.com\/([A-Za-z0-9_]{1,15})\/?(?:[?#]|$)/;
-const LIST_URL = /^https?:\/\/(?:www\.|mobile\.)?(?:twitter|x)\.com\/([A-Za-z0-9_]{1,15})\/lists\/([A-Za-z0-9_-]{1,60})\/?(?:[?#]|$)/;
-const LIST_ID_URL = /^https?:\/\/(?:www\.|mobile\.)?(?:twitter|x)\.com\/i\/lists\/([0-9]{1,40})\/?(?:[?#]|$)/;
-
 /** The post id in an X/Twitter post URL (with or without `?ref_src=…`), if it is one. */
 export function postIdFromUrl(href: string): string | undefined {
-  return POST_URL.exec(href)?.[1];
+  return xPostUrl(href)?.id;
 }
 
 function warn(el: Element, why: string): void {
@@ -92,16 +90,18 @@ function upgradeTweet(q: HTMLElement, d: XPageDefaults): void {
   swapIn(q, el);
 }
 
+/** The attributes of `<perch-timeline>` naming `source`. */
+export function timelineAttributes(source: TimelineQuery): Record<string, string> {
+  if ('screenName' in source) return { 'screen-name': source.screenName };
+  if ('userId' in source) return { 'user-id': source.userId };
+  if ('listId' in source) return { 'list-id': source.listId };
+  return { 'owner-screen-name': source.ownerScreenName, slug: source.slug };
+}
+
 function upgradeTimeline(a: HTMLAnchorElement, d: XPageDefaults): void {
   const el = document.createElement('perch-timeline');
-  const list = LIST_URL.exec(a.href);
-  const listId = LIST_ID_URL.exec(a.href);
-  const profile = PROFILE_URL.exec(a.href);
-  if (listId !== null) el.setAttribute('list-id', listId[1] ?? '');
-  else if (list !== null) {
-    el.setAttribute('owner-screen-name', list[1] ?? '');
-    el.setAttribute('slug', list[2] ?? '');
-  } else if (profile !== null) el.setAttribute('screen-name', profile[1] ?? '');
+  const source = xTimelineUrl(a.href);
+  if (source !== undefined) for (const [name, value] of Object.entries(timelineAttributes(source))) el.setAttribute(name, value);
   else if (a.dataset.screenName !== undefined && /^[A-Za-z0-9_]{1,15}$/.test(a.dataset.screenName)) el.setAttribute('screen-name', a.dataset.screenName);
   else return warn(a, 'the timeline link is not a profile or list URL');
   copy(a, el, [['tweet-limit', 'tweet-limit'], ['height', 'height'], ['width', 'width'], ['chrome', 'chrome'], ['theme', 'theme'], ['lang', 'lang'], ['dnt', 'dnt'], ['show-replies', 'show-replies'], ['aria-polite', 'live-region'], ['border-color', 'border-color']]);
@@ -121,7 +121,7 @@ function intentParam(a: HTMLAnchorElement, name: string): string | undefined {
 function upgradeButton(a: HTMLAnchorElement, kind: 'share' | 'follow' | 'mention' | 'hashtag', d: XPageDefaults): void {
   const el = document.createElement(`perch-${kind}-button`);
   if (kind === 'follow') {
-    const name = PROFILE_URL.exec(a.href)?.[1] ?? intentParam(a, 'screen_name');
+    const name = xProfileUrl(a.href) ?? intentParam(a, 'screen_name');
     if (name === undefined) return warn(a, 'the follow button link has no profile');
     el.setAttribute('screen-name', name);
   } else if (kind === 'mention') {
