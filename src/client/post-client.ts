@@ -8,6 +8,7 @@ import { MAX_IDS_PER_REQUEST, isUnavailableResult } from '../data/api.js';
 import type { PostResult } from '../data/model.js';
 import { parsePostResult } from '../data/validate-model.js';
 import { PayloadError } from '../data/errors.js';
+import { fetchJson, HttpFetchError } from '../data/http-fetch.js';
 
 /** Why a request for a post failed. */
 export type PostRequestFailure = 'network' | 'timeout' | 'server' | 'invalid-data';
@@ -97,27 +98,15 @@ async function sendOne(server: string, queryString: string, ids: string[], batch
     }
   };
   const failAll = (error: PostRequestError): void => ids.forEach((id) => settle(id, error));
-  const controller = new AbortController();
-  const timer = setTimeout(() => controller.abort(), timeoutMs);
   const url = `${server}/v1/tweets?ids=${ids.join(',')}${queryString ? '&' + queryString : ''}`;
   let body: unknown;
   try {
-    const response = await fetch(url, { signal: controller.signal, credentials: 'omit', headers: { accept: 'application/json' } });
-    if (!response.ok) {
-      failAll(new PostRequestError('server', `The embed server answered ${response.status}.`));
-      return;
-    }
-    body = await response.json();
+    body = await fetchJson(url, { timeoutMs });
   } catch (error: unknown) {
-    const timedOut = controller.signal.aborted;
-    failAll(
-      timedOut
-        ? new PostRequestError('timeout', `The embed server did not answer within ${timeoutMs} ms.`)
-        : new PostRequestError('network', `The embed server could not be reached (${error instanceof Error ? error.message : String(error)}).`),
-    );
+    // No signal is passed, so a request is never `aborted` here.
+    const reason = error instanceof HttpFetchError && error.reason !== 'aborted' ? error.reason : 'network';
+    failAll(new PostRequestError(reason, error instanceof Error ? error.message : String(error)));
     return;
-  } finally {
-    clearTimeout(timer);
   }
   const results = isResultsBody(body) ? body.results : undefined;
   if (results === undefined) {

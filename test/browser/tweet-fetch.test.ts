@@ -118,6 +118,24 @@ describe('<perch-tweet> fetching', () => {
     }
   });
 
+  it('a server answering something that is not JSON (a captive portal, an error page from a proxy) is reported as invalid data', async () => {
+    const realFetch = window.fetch;
+    window.fetch = async (input, init) =>
+      String(input).includes('/v1/tweets') ? new Response('<!doctype html><title>Sign in to the Wi-Fi</title>', { status: 200, headers: { 'content-type': 'text/html' } }) : realFetch(input, init);
+    try {
+      const el = document.createElement('perch-tweet');
+      el.setAttribute('tweet-id', IDS[1]!);
+      el.setAttribute('server', 'http://127.0.0.1:9');
+      el.setAttribute('loading', 'eager');
+      const error = nextEvent<PerchErrorEvent>(el, 'perch-error');
+      document.body.append(el);
+      expect((await error).reason).to.equal('invalid-data');
+      el.remove();
+    } finally {
+      window.fetch = realFetch;
+    }
+  });
+
   it('malformed inline data shows an error, not a half-rendered post', async () => {
     for (const bad of ['{', '{"kind":"post","version":1,"id":"1"}', '[]', 'null', '{"kind":"tombstone","version":1,"id":"5","reason":"eaten"}']) {
       const el = document.createElement('perch-tweet');
