@@ -102,7 +102,7 @@ function isPublicApi(member) {
   return true;
 }
 
-/** A member without source code as its "default" (an initializer longer than a value, such as a template or a controller). */
+/** A member or variable without source code as its "default" (an initializer longer than a value: CSS, a table, a controller). */
 function withoutCode(member) {
   if (typeof member.default === 'string' && (member.default.length > 80 || /[`\n]|=>|\bnew\b/.test(member.default))) {
     const { default: _code, ...rest } = member;
@@ -170,6 +170,8 @@ export function tidyPlugin() {
           decl.attributes = decl.attributes.filter((a) => a.fieldName === undefined || !hidden.has(a.fieldName));
           for (const m of decl.members ?? []) if (hidden.has(m.name)) delete m.attribute;
         }
+        // The manifest describes API, not code: no private members, no CSS or tables as "default" values.
+        if (Array.isArray(mod.declarations)) mod.declarations = mod.declarations.map((decl) => (decl.kind === 'variable' ? withoutCode(decl) : decl));
         for (const decl of mod.declarations ?? []) {
           if (decl.kind === 'class' && Array.isArray(decl.members)) decl.members = decl.members.filter(isPublicApi).map(withoutCode);
         }
