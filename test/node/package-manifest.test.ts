@@ -175,7 +175,8 @@ test('the manifest describes API only: no CSS, no private, protected, underscore
   for (const css of [':host', 'css`', '--_bg: var(', 'color-scheme:']) assert.ok(!text.includes(css), `no CSS in the manifest (found ${css})`);
   for (const mod of manifest.modules) {
     for (const decl of mod.declarations ?? []) {
-      assert.ok(typeof (decl as { default?: unknown }).default !== 'string' || ((decl as { default: string }).default.length <= 80), `${mod.path} ${decl.name}: no code as a default value`);
+      const value = (decl as Declaration & { default?: unknown }).default;
+      assert.ok(typeof value !== 'string' || value.length <= 80, `${mod.path} ${decl.name}: no code as a default value`);
       for (const m of decl.members ?? []) {
         const member = m as Named & { privacy?: string; static?: boolean; default?: string; state?: boolean };
         const where = `${decl.name}.${member.name}`;
