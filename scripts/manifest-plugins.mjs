@@ -87,6 +87,30 @@ export function distPathsPlugin({ from, to }) {
   };
 }
 
+/** Lit's own static plumbing: the CSS, the property table, the shadow-root options. Not API. */
+const LIT_STATICS = new Set(['styles', 'properties', 'shadowRootOptions', 'elementStyles', 'elementProperties']);
+
+/**
+ * Whether a class member is public API: not private or protected, not `_`/`#`-prefixed, not
+ * internal reactive state (`state: true`), not Lit's static plumbing.
+ */
+function isPublicApi(member) {
+  if (member.privacy === 'private' || member.privacy === 'protected') return false;
+  if (typeof member.name !== 'string' || /^[_#]/.test(member.name)) return false;
+  if (member.state === true) return false;
+  if (member.static === true && LIT_STATICS.has(member.name)) return false;
+  return true;
+}
+
+/** A member or variable without source code as its "default" (an initializer longer than a value: CSS, a table, a controller). */
+function withoutCode(member) {
+  if (typeof member.default === 'string' && (member.default.length > 80 || /[`\n]|=>|\bnew\b/.test(member.default))) {
+    const { default: _code, ...rest } = member;
+    return rest;
+  }
+  return member;
+}
+
 /** A valid custom element name (lower case, with a hyphen). */
 const isTagName = (name) => typeof name === 'string' && /^[a-z][a-z0-9]*(-[a-z0-9]+)+$/.test(name);
 
@@ -145,6 +169,11 @@ export function tidyPlugin() {
           const hidden = new Set((decl.members ?? []).filter((m) => m.privacy === 'private' || m.privacy === 'protected').map((m) => m.name));
           decl.attributes = decl.attributes.filter((a) => a.fieldName === undefined || !hidden.has(a.fieldName));
           for (const m of decl.members ?? []) if (hidden.has(m.name)) delete m.attribute;
+        }
+        // The manifest describes API, not code: no private members, no CSS or tables as "default" values.
+        if (Array.isArray(mod.declarations)) mod.declarations = mod.declarations.map((decl) => (decl.kind === 'variable' ? withoutCode(decl) : decl));
+        for (const decl of mod.declarations ?? []) {
+          if (decl.kind === 'class' && Array.isArray(decl.members)) decl.members = decl.members.filter(isPublicApi).map(withoutCode);
         }
         if (Array.isArray(mod.exports)) {
           mod.exports = mod.exports.filter((e) => e.kind !== 'custom-element-definition' || isTagName(e.name));

@@ -13,9 +13,13 @@ export interface RenderTweetOptions {
   align?: 'left' | 'center' | 'right';
   /** Language of Perch's own labels and of the timestamp (BCP 47). */
   lang?: string;
-  /** `hidden` hides the link card. */
+  /** Hide the link card (the element's `hide-cards`). */
+  hideCards?: boolean;
+  /** Hide "Replying to" and the parent post (the element's `hide-thread`). */
+  hideThread?: boolean;
+  /** @deprecated Use `hideCards`; `'hidden'` still works until the next minor version. */
   cards?: 'hidden';
-  /** `none` hides "Replying to" and the parent post. */
+  /** @deprecated Use `hideThread`; `'none'` still works until the next minor version. */
   conversation?: 'none';
   /** Embed server base URL (http/https): media is proxied through it, and the client keeps using it. */
   server?: string;
@@ -35,6 +39,15 @@ export class RenderOptionError extends Error {
 }
 
 const LANG_PATTERN = /^[A-Za-z]{2,3}(-[A-Za-z0-9]{1,8}){0,4}$/;
+
+/** A boolean query parameter: present alone or `true` is on, `false` off. */
+function flag(params: URLSearchParams, param: string): boolean | undefined {
+  const v = params.get(param);
+  if (v === null) return undefined;
+  if (v === '' || v === 'true') return true;
+  if (v === 'false') return false;
+  throw new RenderOptionError(param, `${param} is on when present (or "true"), off when absent (or "false"); got "${v.slice(0, 20)}".`);
+}
 
 function oneOf<T extends string>(param: string, value: string, allowed: readonly T[]): T {
   if ((allowed as readonly string[]).includes(value)) return value as T;
@@ -67,8 +80,8 @@ export function checkServerUrl(value: string, param = 'server'): string {
 
 /**
  * Read and validate render options from query parameters (the names are the element's
- * attribute names: `theme`, `width`, `align`, `lang`, `cards`, `conversation`, `server`,
- * `time-zone`). Throws a `RenderOptionError` naming the first bad parameter.
+ * attribute names: `theme`, `width`, `align`, `lang`, `hide-cards`, `hide-thread` (on when present
+ * or `true`), `server`, `time-zone`; the deprecated `cards=hidden` and `conversation=none` still work). Throws a `RenderOptionError` naming the first bad parameter.
  */
 export function parseRenderOptions(params: URLSearchParams): RenderTweetOptions {
   const options: RenderTweetOptions = {};
@@ -91,9 +104,11 @@ export function parseRenderOptions(params: URLSearchParams): RenderTweetOptions 
     options.lang = lang;
   }
   const cards = get('cards');
-  if (cards !== undefined) options.cards = oneOf('cards', cards, ['hidden'] as const);
+  const hideCards = flag(params, 'hide-cards') ?? (cards === undefined ? undefined : oneOf('cards', cards, ['hidden'] as const) === 'hidden');
+  if (hideCards !== undefined) options.hideCards = hideCards;
   const conversation = get('conversation');
-  if (conversation !== undefined) options.conversation = oneOf('conversation', conversation, ['none'] as const);
+  const hideThread = flag(params, 'hide-thread') ?? (conversation === undefined ? undefined : oneOf('conversation', conversation, ['none'] as const) === 'none');
+  if (hideThread !== undefined) options.hideThread = hideThread;
   const server = get('server');
   if (server !== undefined) options.server = checkServerUrl(server);
   const timeZone = get('time-zone');

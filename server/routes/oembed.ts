@@ -145,13 +145,14 @@ export function embedHtml(post: Post, settings: EmbedSettings, scriptUrl: string
   if (align !== undefined) attrs.push(['align', align]);
   if (settings.lang !== undefined) attrs.push(['lang', settings.lang]);
   if (settings.widthGiven) attrs.push(['width', String(settings.width)]);
-  if (settings.dnt) attrs.push(['dnt', 'true']);
-  if (settings.hideMedia) attrs.push(['cards', 'hidden']);
-  if (settings.hideThread) attrs.push(['conversation', 'none']);
+  // Boolean attributes, written alone (X's string forms stay on the blockquote).
+  if (settings.dnt) attrs.push(['dnt', '']);
+  if (settings.hideMedia) attrs.push(['hide-cards', '']);
+  if (settings.hideThread) attrs.push(['hide-thread', '']);
   // The height the post will take, on the element from the first byte of HTML: the loader's
   // rule reserves it before any widget code runs (a custom property: inert until then).
   attrs.push(['style', `--perch-reserve-auto:${String(embedHeight(post, settings))}px`]);
-  const attrMarkup = attrs.map(([k, v]) => html` ${new SafeHtml(k)}="${v}"`);
+  const attrMarkup = attrs.map(([k, v]) => (v === '' ? html` ${new SafeHtml(k)}` : html` ${new SafeHtml(k)}="${v}"`));
   const dataAttrs = [
     settings.theme !== undefined ? html` data-theme="${settings.theme}"` : '',
     settings.dnt ? html` data-dnt="true"` : '',

@@ -5,11 +5,11 @@
  * broken link. Buttons request nothing and store nothing until the click, so they render
  * without waiting for consent.
  */
-import { LitElement, html, type PropertyValues, type TemplateResult } from 'lit';
-import { property } from 'lit/decorators.js';
+import { LitElement, html, type PropertyDeclarations, type PropertyValues, type TemplateResult } from 'lit';
 import { PerchErrorEvent } from '../shared/events.js';
 import { directionOf } from '../shared/i18n.js';
-import { pageTheme } from '../shared/page-config.js';
+import { booleanAttribute } from '../shared/boolean-attribute.js';
+import { ThemeController, type Theme } from '../shared/theme-controller.js';
 import { xMark } from '../post/parts/icons.js';
 import { PerchIntentEvent, type ButtonKind } from './button-events.js';
 import { buttonStyles } from './button.styles.js';
@@ -17,11 +17,16 @@ import { buttonLanguage, buttonMsg } from './buttons-i18n.js';
 import { IntentInputError, type Intent } from './intent-url.js';
 import { openIntentPopup } from './popup.js';
 
-type Theme = 'light' | 'dark' | 'auto';
-
 /** Base class of `<perch-share-button>`, `<perch-follow-button>`, `<perch-mention-button>` and `<perch-hashtag-button>`. */
 export abstract class PerchButtonBase extends LitElement {
-  static override styles = [buttonStyles];
+  static override styles = buttonStyles;
+
+  // Declared without decorators, as in every Perch element: works unchanged in plain JS and any bundler.
+  static override properties: PropertyDeclarations = {
+    size: { reflect: true },
+    theme: {},
+    dnt: { converter: booleanAttribute('dnt') },
+  };
 
   static override get observedAttributes(): string[] {
     // `lang` is HTMLElement's own property; watch the attribute so labels follow it.
@@ -29,11 +34,11 @@ export abstract class PerchButtonBase extends LitElement {
   }
 
   /** `small` (default) or `large`. */
-  @property({ reflect: true }) size: 'small' | 'large' | undefined;
-  /** `light`, `dark` or `auto`. Defaults to the page setting, else light. */
-  @property({ reflect: true }) theme: Theme | undefined;
-  /** Accepted for X compatibility; a button sends nothing to tailor anyway (X's intents take no dnt). */
-  @property() dnt: string | undefined;
+  size: 'small' | 'large' | undefined;
+  /** `light`, `dark` or `auto`. Defaults to the page setting, else light. The effective theme is the custom state `light` or `dark`. */
+  theme: Theme | undefined;
+  /** Opt out of tailoring (boolean attribute). A button sends nothing to tailor anyway (X's intents take no dnt). */
+  dnt = false;
 
   /** Which button this is (for `perch-intent`). */
   protected abstract readonly buttonKind: ButtonKind;
@@ -62,9 +67,10 @@ export abstract class PerchButtonBase extends LitElement {
     if (name === 'lang' && old !== value) this.requestUpdate();
   }
 
-  override connectedCallback(): void {
-    super.connectedCallback();
-    if (this.theme === undefined) this.theme = pageTheme() ?? 'light';
+  constructor() {
+    super();
+    // The effective theme, as the custom state `light` or `dark`.
+    new ThemeController(this, () => this.theme);
   }
 
   /** The language of the labels: own `lang`, else the nearest ancestor's, else the document's. */

@@ -1,4 +1,5 @@
 /** `perch-intent`: a reader clicked a Perch button. Bubbles and is composed; errors use the shared `perch-error`. */
+import type { PerchErrorEvent } from '../shared/events.js';
 import type { IntentKind } from './intent-url.js';
 
 /** Which button fired. */
@@ -20,6 +21,12 @@ export class PerchIntentEvent extends Event {
   ) {
     super(PerchIntentEvent.eventName, { bubbles: true, composed: true, cancelable: true });
   }
+}
+
+/** The events a Perch button fires, by name. Importing any buttons entry also types them on `document` and every element. */
+export interface PerchButtonEventMap {
+  'perch-intent': PerchIntentEvent;
+  'perch-error': PerchErrorEvent;
 }
 
 declare global {

@@ -1,39 +1,19 @@
-/** Styles shared by the four buttons: X's pill, in two sizes and two themes; `--perch-*` to re-colour. */
+/**
+ * Styles shared by the four buttons: X's pill, in two sizes and two themes; `--perch-*` to
+ * re-colour. The pill's own colours are `light-dark()` pairs like the shared tokens.
+ */
 import { css } from 'lit';
+import { themeScheme, themeTokens } from '../shared/theme-tokens.js';
 
-export const buttonStyles = css`
+export const buttonStyles = [themeTokens, themeScheme, css`
   :host {
-    --_btn-bg: var(--perch-button-background, #0f1419);
-    --_btn-fg: var(--perch-button-color, #ffffff);
-    --_btn-hover: var(--perch-button-hover-background, #272c30);
-    --_focus: var(--perch-focus-color, #1d4ed8);
-    --_msg-bg: var(--perch-background, #ffffff);
-    --_msg-fg: var(--perch-color, #0f1419);
-    --_msg-border: var(--perch-border-color, #cfd9de);
+    --_btn-bg: var(--perch-button-background, light-dark(#0f1419, #eff3f4));
+    --_btn-fg: var(--perch-button-color, light-dark(#ffffff, #0f1419));
+    --_btn-hover: var(--perch-button-hover-background, light-dark(#272c30, #d7dbdc));
     display: inline-block;
     vertical-align: middle;
     font-family: var(--perch-font-family, system-ui, -apple-system, 'Segoe UI', Roboto, Helvetica, Arial, sans-serif);
     line-height: 1;
-  }
-  :host([theme='dark']) {
-    --_btn-bg: var(--perch-button-background, #eff3f4);
-    --_btn-fg: var(--perch-button-color, #0f1419);
-    --_btn-hover: var(--perch-button-hover-background, #d7dbdc);
-    --_focus: var(--perch-focus-color, #93c5fd);
-    --_msg-bg: var(--perch-background, #000000);
-    --_msg-fg: var(--perch-color, #e7e9ea);
-    --_msg-border: var(--perch-border-color, #38444d);
-  }
-  @media (prefers-color-scheme: dark) {
-    :host([theme='auto']) {
-      --_btn-bg: var(--perch-button-background, #eff3f4);
-      --_btn-fg: var(--perch-button-color, #0f1419);
-      --_btn-hover: var(--perch-button-hover-background, #d7dbdc);
-      --_focus: var(--perch-focus-color, #93c5fd);
-      --_msg-bg: var(--perch-background, #000000);
-      --_msg-fg: var(--perch-color, #e7e9ea);
-      --_msg-border: var(--perch-border-color, #38444d);
-    }
   }
   :host([hidden]) { display: none; }
   .button {
@@ -62,11 +42,11 @@ export const buttonStyles = css`
     display: inline-block;
     margin: 0;
     padding: 2px 8px;
-    border: 1px solid var(--_msg-border);
+    border: 1px solid var(--_border);
     border-radius: 4px;
-    background: var(--_msg-bg);
-    color: var(--_msg-fg);
+    background: var(--_bg);
+    color: var(--_fg);
     font-size: 12px;
     line-height: 1.3;
   }
-`;
+`];

@@ -1,5 +1,6 @@
 /** `<perch-follow-button>`: X's follow button, a link to `https://x.com/intent/follow`. */
-import { property } from 'lit/decorators.js';
+import type { PropertyValues } from 'lit';
+import { deprecationNotice } from '../shared/boolean-attribute.js';
 import { PerchButtonBase } from './button-base.js';
 import { buttonMsg } from './buttons-i18n.js';
 import { followIntent, type Intent } from './intent-url.js';
@@ -25,12 +26,25 @@ import { followIntent, type Intent } from './intent-url.js';
  * @cssprop --perch-focus-color - Focus ring colour.
  */
 export class PerchFollowButton extends PerchButtonBase {
+  static override properties = {
+    screenName: { attribute: 'screen-name' },
+    hideScreenName: { attribute: 'hide-screen-name', type: Boolean },
+    showScreenName: { attribute: 'show-screen-name' },
+  };
+
   /** The account to follow (1–15 letters, digits or _; a leading `@` is ignored). */
-  @property({ attribute: 'screen-name' }) screenName: string | undefined;
-  /** `false` labels the button "Follow" instead of "Follow @name". */
-  @property({ attribute: 'show-screen-name' }) showScreenName: string | undefined;
+  screenName: string | undefined;
+  /** Label the button "Follow" instead of "Follow @name" (boolean attribute). */
+  hideScreenName = false;
+  /** @deprecated Use `hide-screen-name`; `show-screen-name="false"` still works until the next minor version. */
+  showScreenName: string | undefined;
 
   protected readonly buttonKind = 'follow';
+
+  protected override willUpdate(changed: PropertyValues<this>): void {
+    if (changed.has('showScreenName') && this.showScreenName !== undefined) deprecationNotice('<perch-follow-button show-screen-name="false">: write <perch-follow-button hide-screen-name>.');
+    super.willUpdate(changed);
+  }
 
   protected buildIntent(): Intent {
     return followIntent(this.screenName);
@@ -38,7 +52,7 @@ export class PerchFollowButton extends PerchButtonBase {
 
   protected label(lang: string): string {
     const name = (this.screenName ?? '').trim().replace(/^@/, '');
-    return this.showScreenName === 'false' ? buttonMsg('follow', lang) : buttonMsg('followName', lang, { name });
+    return this.hideScreenName || this.showScreenName === 'false' ? buttonMsg('follow', lang) : buttonMsg('followName', lang, { name });
   }
 }
 

@@ -1,5 +1,4 @@
 /** `<perch-hashtag-button>`: X's hashtag button, a post with a hashtag (`intent/post?button_hashtag=…`). */
-import { property } from 'lit/decorators.js';
 import { PerchButtonBase } from './button-base.js';
 import { buttonMsg } from './buttons-i18n.js';
 import { hashtagIntent, httpUrl, type Intent } from './intent-url.js';
@@ -25,14 +24,21 @@ import { hashtagIntent, httpUrl, type Intent } from './intent-url.js';
  * @cssprop --perch-focus-color - Focus ring colour.
  */
 export class PerchHashtagButton extends PerchButtonBase {
+  static override properties = {
+    hashtag: {},
+    text: {},
+    url: {},
+    related: {},
+  };
+
   /** The hashtag, with or without `#` (letters, digits or _, not only digits). */
-  @property() hashtag: string | undefined;
+  hashtag: string | undefined;
   /** Text to prefill; shortened with "…" to keep the post within 280 (URLs count 23). */
-  @property() text: string | undefined;
+  text: string | undefined;
   /** A link to add (none by default). */
-  @property() url: string | undefined;
+  url: string | undefined;
   /** Accounts to suggest after posting, comma-separated (`name` or `name:description`). */
-  @property() related: string | undefined;
+  related: string | undefined;
 
   protected readonly buttonKind = 'hashtag';
 

@@ -1,5 +1,4 @@
 /** `<perch-mention-button>`: X's mention button, a post to an account (`intent/post?screen_name=…`). */
-import { property } from 'lit/decorators.js';
 import { PerchButtonBase } from './button-base.js';
 import { buttonMsg } from './buttons-i18n.js';
 import { mentionIntent, type Intent } from './intent-url.js';
@@ -25,12 +24,18 @@ import { mentionIntent, type Intent } from './intent-url.js';
  * @cssprop --perch-focus-color - Focus ring colour.
  */
 export class PerchMentionButton extends PerchButtonBase {
+  static override properties = {
+    screenName: { attribute: 'screen-name' },
+    text: {},
+    related: {},
+  };
+
   /** The account to mention (1–15 letters, digits or _; a leading `@` is ignored). */
-  @property({ attribute: 'screen-name' }) screenName: string | undefined;
+  screenName: string | undefined;
   /** Text to prefill after the mention; shortened with "…" to keep the post within 280. */
-  @property() text: string | undefined;
+  text: string | undefined;
   /** Accounts to suggest after posting, comma-separated (`name` or `name:description`). */
-  @property() related: string | undefined;
+  related: string | undefined;
 
   protected readonly buttonKind = 'mention';
 

@@ -1,5 +1,4 @@
 /** `<perch-share-button>`: X's share button, a link to `https://x.com/intent/post`. */
-import { property } from 'lit/decorators.js';
 import { PerchButtonBase } from './button-base.js';
 import { buttonMsg } from './buttons-i18n.js';
 import { httpUrl, shareIntent, type Intent } from './intent-url.js';
@@ -26,16 +25,24 @@ import { canonicalUrl, pageXAccount } from './page-defaults.js';
  * @cssprop --perch-focus-color - Focus ring colour.
  */
 export class PerchShareButton extends PerchButtonBase {
+  static override properties = {
+    text: {},
+    url: {},
+    hashtags: {},
+    via: {},
+    related: {},
+  };
+
   /** The text to prefill; defaults to the page title. Shortened with "…" to keep the post within 280 (URLs count 23). */
-  @property() text: string | undefined;
+  text: string | undefined;
   /** The link to share; defaults to the page's `<link rel="canonical">`, else its address. */
-  @property() url: string | undefined;
+  url: string | undefined;
   /** Hashtags to add, comma-separated, without `#`. */
-  @property() hashtags: string | undefined;
+  hashtags: string | undefined;
   /** The account to credit ("via @name"); defaults to the page's `<link rel="me" href="https://x.com/NAME">`. */
-  @property() via: string | undefined;
+  via: string | undefined;
   /** Accounts to suggest after posting, comma-separated (`name` or `name:description`). */
-  @property() related: string | undefined;
+  related: string | undefined;
 
   protected readonly buttonKind = 'share';
 

@@ -3,6 +3,7 @@
  * where X's real script is absent: `ready`, `widgets.load`, `widgets.create*` (each a
  * Promise of the element) and `events.bind/unbind` with X's event object shape.
  */
+import { applyXFlag } from './x-markup.js';
 
 import { xTimelineUrl } from '../data/x-urls.js';
 import { timelineAttributes } from './x-markup.js';
@@ -46,11 +47,11 @@ declare global {
   }
 }
 
-/** X option names (camelCase or data-style) → Perch attribute names. */
+/** X option names (camelCase or data-style) → Perch attribute names; X's boolean options are in `X_FLAGS`. */
 const OPTION_ATTRS: Record<string, string> = {
-  theme: 'theme', width: 'width', align: 'align', lang: 'lang', dnt: 'dnt', cards: 'cards', conversation: 'conversation',
-  tweetLimit: 'tweet-limit', height: 'height', chrome: 'chrome', showReplies: 'show-replies', ariaPolite: 'live-region', borderColor: 'border-color',
-  text: 'text', url: 'url', hashtags: 'hashtags', via: 'via', related: 'related', size: 'size', showScreenName: 'show-screen-name',
+  theme: 'theme', width: 'width', align: 'align', lang: 'lang',
+  tweetLimit: 'tweet-limit', height: 'height', chrome: 'chrome', ariaPolite: 'live-region', borderColor: 'border-color',
+  text: 'text', url: 'url', hashtags: 'hashtags', via: 'via', related: 'related', size: 'size',
 };
 
 /** A widget settled: posts and timelines fire `perch-render` or `perch-error`. */
@@ -58,8 +59,9 @@ const RENDER_EVENTS = ['perch-render', 'perch-error'];
 
 function optionsToAttributes(el: Element, options: Options | undefined): void {
   for (const [key, value] of Object.entries(options ?? {})) {
+    if (value === undefined || applyXFlag(el, key, String(value))) continue;
     const attr = OPTION_ATTRS[key] ?? OPTION_ATTRS[key.replace(/-([a-z])/g, (_, c: string) => c.toUpperCase())];
-    if (attr === undefined || value === undefined) continue;
+    if (attr === undefined) continue;
     el.setAttribute(attr, String(value)); // booleans as "true" / "false", as X's data-* options
   }
 }
@@ -114,7 +116,7 @@ export function installTwttr(upgrade: (root: ParentNode) => Promise<Element[]>, 
       },
       // An explicit create call means "now", as with X's: no waiting to be scrolled near.
       createTweet: (id, target, options) => create('perch-tweet', target, { 'tweet-id': String(id), loading: 'eager' }, options),
-      createVideo: (id, target, options) => create('perch-tweet', target, { 'tweet-id': String(id), cards: 'hidden', loading: 'eager' }, options),
+      createVideo: (id, target, options) => create('perch-tweet', target, { 'tweet-id': String(id), 'hide-cards': '', loading: 'eager' }, options),
       createTimeline(source, target, options) {
         const attrs: Record<string, string> = {};
         if (typeof source === 'string') {

@@ -48,6 +48,35 @@ function warn(el: Element, why: string): void {
   console.warn(`[perch] left X markup as it is: ${why}`, el);
 }
 
+/**
+ * X's string options that are boolean attributes on Perch's elements: X's option name, the
+ * Perch attribute, and whether X's value turns it on. Only this layer knows X's forms.
+ */
+export const X_FLAGS: ReadonlyArray<readonly [xName: string, attr: string, on: (value: string) => boolean]> = [
+  ['dnt', 'dnt', (v) => v === 'true' || v === 'on'],
+  ['cards', 'hide-cards', (v) => v === 'hidden'],
+  ['conversation', 'hide-thread', (v) => v === 'none'],
+  ['show-screen-name', 'hide-screen-name', (v) => v === 'false'],
+  ['show-replies', 'show-replies', (v) => v === 'true'],
+];
+
+/** Set the boolean attribute an X option (`cards`, `showScreenName`, …) maps to, when its value turns it on. Returns whether `name` is one of them. */
+export function applyXFlag(el: Element, name: string, value: string): boolean {
+  const kebab = name.replace(/[A-Z]/g, (c) => `-${c.toLowerCase()}`);
+  const flag = X_FLAGS.find(([x]) => x === kebab);
+  if (flag === undefined) return false;
+  if (flag[2](value)) el.setAttribute(flag[1], '');
+  return true;
+}
+
+/** Map X's `data-*` boolean options of `from` onto `to` (see `X_FLAGS`). */
+function copyFlags(from: Element, to: Element, names: readonly string[]): void {
+  for (const name of names) {
+    const v = from.getAttribute(`data-${name}`);
+    if (v !== null) applyXFlag(to, name, v);
+  }
+}
+
 /** Copy `data-<from>` to attribute `<to>` when present. */
 function copy(from: Element, to: Element, pairs: ReadonlyArray<readonly [string, string]>): void {
   for (const [data, attr] of pairs) {
@@ -72,7 +101,7 @@ function setColor(el: HTMLElement, property: string, value: string | undefined):
 
 function applyDefaults(el: HTMLElement, d: XPageDefaults): void {
   if (d.theme !== undefined && !el.hasAttribute('theme')) el.setAttribute('theme', d.theme);
-  if (d.dnt === true) el.setAttribute('dnt', 'true');
+  if (d.dnt === true) el.setAttribute('dnt', '');
   setColor(el, '--perch-link-color', d.linkColor);
   setColor(el, '--perch-border-color', d.borderColor);
 }
@@ -83,8 +112,9 @@ function upgradeTweet(q: HTMLElement, d: XPageDefaults): void {
   if (id === undefined) return warn(q, 'no post link (https://x.com/<user>/status/<id>) inside the blockquote');
   const el = document.createElement('perch-tweet');
   el.setAttribute('tweet-id', id);
-  copy(q, el, [['theme', 'theme'], ['width', 'width'], ['align', 'align'], ['lang', 'lang'], ['dnt', 'dnt'], ['cards', 'cards'], ['conversation', 'conversation']]);
-  if (q.classList.contains('twitter-video') || q.dataset.status === 'hidden') el.setAttribute('cards', 'hidden');
+  copy(q, el, [['theme', 'theme'], ['width', 'width'], ['align', 'align'], ['lang', 'lang']]);
+  copyFlags(q, el, ['dnt', 'cards', 'conversation']);
+  if (q.classList.contains('twitter-video') || q.dataset.status === 'hidden') el.setAttribute('hide-cards', '');
   setColor(el, '--perch-link-color', q.dataset.linkColor);
   applyDefaults(el, d);
   swapIn(q, el);
@@ -104,7 +134,8 @@ function upgradeTimeline(a: HTMLAnchorElement, d: XPageDefaults): void {
   if (source !== undefined) for (const [name, value] of Object.entries(timelineAttributes(source))) el.setAttribute(name, value);
   else if (a.dataset.screenName !== undefined && /^[A-Za-z0-9_]{1,15}$/.test(a.dataset.screenName)) el.setAttribute('screen-name', a.dataset.screenName);
   else return warn(a, 'the timeline link is not a profile or list URL');
-  copy(a, el, [['tweet-limit', 'tweet-limit'], ['height', 'height'], ['width', 'width'], ['chrome', 'chrome'], ['theme', 'theme'], ['lang', 'lang'], ['dnt', 'dnt'], ['show-replies', 'show-replies'], ['aria-polite', 'live-region'], ['border-color', 'border-color']]);
+  copy(a, el, [['tweet-limit', 'tweet-limit'], ['height', 'height'], ['width', 'width'], ['chrome', 'chrome'], ['theme', 'theme'], ['lang', 'lang'], ['aria-polite', 'live-region'], ['border-color', 'border-color']]);
+  copyFlags(a, el, ['dnt', 'show-replies']);
   setColor(el, '--perch-link-color', a.dataset.linkColor);
   applyDefaults(el, d);
   swapIn(a, el);
@@ -133,8 +164,9 @@ function upgradeButton(a: HTMLAnchorElement, kind: 'share' | 'follow' | 'mention
     if (tag === undefined) return warn(a, 'the hashtag button link has no button_hashtag');
     el.setAttribute('hashtag', tag);
   }
-  copy(a, el, [['text', 'text'], ['url', 'url'], ['hashtags', 'hashtags'], ['via', 'via'], ['related', 'related'], ['size', 'size'], ['lang', 'lang'], ['show-screen-name', 'show-screen-name'], ['dnt', 'dnt']]);
-  if (d.dnt === true) el.setAttribute('dnt', 'true');
+  copy(a, el, [['text', 'text'], ['url', 'url'], ['hashtags', 'hashtags'], ['via', 'via'], ['related', 'related'], ['size', 'size'], ['lang', 'lang']]);
+  copyFlags(a, el, ['dnt', 'show-screen-name']);
+  if (d.dnt === true) el.setAttribute('dnt', '');
   swapIn(a, el);
 }
 

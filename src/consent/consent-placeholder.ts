@@ -23,7 +23,8 @@ export interface PlaceholderOptions {
 }
 
 /**
- * The placeholder's own styles, adopted by the host's shadow root (constructable
+ * The placeholder's own styles, in the host widget's colour tokens (`src/shared/theme-tokens.ts`,
+ * so a dark post shows a dark placeholder), adopted by the host's shadow root (constructable
  * stylesheets work under a strict Content Security Policy; a `<style>` element would not).
  */
 export const placeholderStyles = css`
@@ -39,11 +40,11 @@ export const placeholderStyles = css`
     margin: 0;
     padding: 1em;
     overflow: auto;
-    border: 1px solid var(--perch-border-color, #cfd9de);
-    border-radius: var(--perch-radius, 12px);
-    background: var(--perch-background, #fff);
-    color: var(--perch-color, #0f1419);
-    font: 15px/1.4 var(--perch-font-family, system-ui, -apple-system, 'Segoe UI', Roboto, sans-serif);
+    border: 1px solid var(--_border, #cfd9de);
+    border-radius: var(--_radius, 12px);
+    background: var(--_bg, #fff);
+    color: var(--_fg, #0f1419);
+    font: 15px/1.4 var(--_font, system-ui, -apple-system, 'Segoe UI', Roboto, sans-serif);
   }
   .perch-consent p {
     margin: 0;
@@ -74,12 +75,12 @@ export const placeholderStyles = css`
     cursor: pointer;
   }
   .perch-consent button.primary {
-    background: var(--perch-color, #0f1419);
-    border-color: var(--perch-color, #0f1419);
-    color: var(--perch-background, #fff);
+    background: var(--_fg, #0f1419);
+    border-color: var(--_fg, #0f1419);
+    color: var(--_bg, #fff);
   }
   .perch-consent :focus-visible {
-    outline: 3px solid var(--perch-focus-color, #1d9bf0);
+    outline: 3px solid var(--_focus, #1d4ed8);
     outline-offset: 2px;
   }
 `;

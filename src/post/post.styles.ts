@@ -1,44 +1,6 @@
 /** Styles of `<perch-tweet>`; themeable through `--perch-*` custom properties. */
 import { css } from 'lit';
 
-/** Colour tokens per theme. */
-export const themeStyles = css`
-  :host {
-    --_bg: var(--perch-background, #ffffff);
-    --_fg: var(--perch-color, #0f1419);
-    --_muted: var(--perch-secondary-color, #536471);
-    --_link: var(--perch-link-color, #006fd6);
-    --_border: var(--perch-border-color, #cfd9de);
-    --_hover: var(--perch-hover-background, #f7f9f9);
-    --_focus: var(--perch-focus-color, #1d4ed8);
-    --_font: var(--perch-font-family, -apple-system, BlinkMacSystemFont, 'Segoe UI', Roboto, Helvetica, Arial, sans-serif);
-    --_radius: var(--perch-radius, 12px);
-    color-scheme: light;
-  }
-  :host([theme='dark']) {
-    --_bg: var(--perch-background, #000000);
-    --_fg: var(--perch-color, #e7e9ea);
-    --_muted: var(--perch-secondary-color, #8b98a5);
-    --_link: var(--perch-link-color, #1888d3);
-    --_border: var(--perch-border-color, #38444d);
-    --_hover: var(--perch-hover-background, #16181c);
-    --_focus: var(--perch-focus-color, #93c5fd);
-    color-scheme: dark;
-  }
-  @media (prefers-color-scheme: dark) {
-    :host([theme='auto']) {
-      --_bg: var(--perch-background, #000000);
-      --_fg: var(--perch-color, #e7e9ea);
-      --_muted: var(--perch-secondary-color, #8b98a5);
-      --_link: var(--perch-link-color, #1888d3);
-      --_border: var(--perch-border-color, #38444d);
-      --_hover: var(--perch-hover-background, #16181c);
-      --_focus: var(--perch-focus-color, #93c5fd);
-      color-scheme: dark;
-    }
-  }
-`;
-
 /**
  * Layout of a post, measured against X's own embed: 15/20 px header and meta, 20/24 px text,
  * 14/16 px bold actions, X's colours for the heart, the reply bubble and links.

@@ -18,11 +18,14 @@ import { LanguageController } from '../shared/language-controller.js';
 import { PerchErrorEvent, type PerchErrorReason } from '../shared/events.js';
 import { msg } from '../shared/i18n.js';
 import { unobserveNear, whenNear } from '../shared/lazy.js';
-import { pageTheme, requestTimeoutMs, resolveServer } from '../shared/page-config.js';
+import { booleanAttribute } from '../shared/boolean-attribute.js';
+import { requestTimeoutMs, resolveServer } from '../shared/page-config.js';
 import { renderPostResult, type RenderContext } from '../post/post-view.js';
 import { mediaSrc } from '../post/parts/context.js';
 import { xMark } from '../post/parts/icons.js';
-import { postStyles, themeStyles } from '../post/post.styles.js';
+import { postStyles } from '../post/post.styles.js';
+import { themeScheme, themeTokens } from '../shared/theme-tokens.js';
+import { ThemeController, type Theme } from '../shared/theme-controller.js';
 import { fetchTimelinePage, TimelineRequestError } from './timeline-client.js';
 import { DEPRECATED_TIMELINE_EVENTS, PerchNewPostsEvent, PerchTimelineLoadEvent, PerchTimelineRenderEvent, type PerchTimelineEventMap } from './timeline-events.js';
 import { timelineMsg } from './timeline-i18n.js';
@@ -36,8 +39,6 @@ export const MAX_TIMELINE_WIDTH = 1200;
 /** Default and smallest height in CSS pixels. */
 export const DEFAULT_TIMELINE_HEIGHT = 600;
 export const MIN_TIMELINE_HEIGHT = 200;
-
-type Theme = 'light' | 'dark' | 'auto';
 
 /** The `chrome` tokens X's timelines understand. */
 export type ChromeToken = 'noheader' | 'nofooter' | 'noborders' | 'transparent' | 'noscrollbar';
@@ -57,7 +58,6 @@ export function queryForSource(source: TimelineSource): TimelineQuery {
   return source.type === 'profile' ? { type: 'profile', userId: source.userId } : { type: 'list', listId: source.listId };
 }
 
-const truthy = (v: string | undefined): boolean => v !== undefined && v !== 'false';
 
 /**
  * An embedded X profile or list timeline.
@@ -85,7 +85,7 @@ const truthy = (v: string | undefined): boolean => v !== undefined && v !== 'fal
  * @cssprop --perch-width - Width (the `width` attribute sets it).
  */
 export class PerchTimeline extends LitElement {
-  static override styles = [themeStyles, postStyles, timelineStyles];
+  static override styles = [themeTokens, themeScheme, postStyles, timelineStyles];
 
   /** A profile, by screen name. */
   @property({ attribute: 'screen-name' }) screenName: string | undefined;
@@ -104,13 +104,13 @@ export class PerchTimeline extends LitElement {
   /** Any of `noheader nofooter noborders transparent noscrollbar`, space-separated. */
   @property() chrome: string | undefined;
   /** `light`, `dark` or `auto`. Defaults to the page setting, else light. */
-  @property({ reflect: true }) theme: Theme | undefined;
+  @property() theme: Theme | undefined;
   /** Width in CSS pixels, 180–1200 (default: the container's). */
   @property({ type: Number }) width: number | undefined;
-  /** Opt out of tailoring (`true`); forced on by the site-wide under-13 switch. */
-  @property() dnt: string | undefined;
-  /** `true` includes replies. */
-  @property({ attribute: 'show-replies' }) showReplies: string | undefined;
+  /** Opt out of tailoring (boolean attribute); forced on by the site-wide under-13 switch. */
+  @property({ converter: booleanAttribute('dnt') }) dnt = false;
+  /** Include replies (boolean attribute). */
+  @property({ attribute: 'show-replies', converter: booleanAttribute('show-replies') }) showReplies = false;
   /** How new posts are announced: `polite` (default) or `assertive`. (X's `data-aria-polite` maps here.) */
   @property({ attribute: 'live-region' }) liveRegion: 'polite' | 'assertive' | undefined;
   /**
@@ -188,9 +188,14 @@ export class PerchTimeline extends LitElement {
     return this.pending.length;
   }
 
+  constructor() {
+    super();
+    // The effective theme, as the custom state `light` or `dark`.
+    new ThemeController(this, () => this.theme);
+  }
+
   override connectedCallback(): void {
     super.connectedCallback();
-    if (this.theme === undefined) this.theme = pageTheme() ?? 'light';
     // A source set only after connecting (as frameworks do) is picked up at the first update;
     // "no source" is decided there, not here.
     if (this.query !== undefined) this.startLoading();
@@ -277,7 +282,7 @@ export class PerchTimeline extends LitElement {
   private postKeys: string[] = [];
 
   private requestKey(query: TimelineQuery): string {
-    return JSON.stringify([resolveServer(this.server), query, this.pageSize, truthy(this.showReplies)]);
+    return JSON.stringify([resolveServer(this.server), query, this.pageSize, this.showReplies]);
   }
 
   private startLoading(): void {
@@ -302,7 +307,7 @@ export class PerchTimeline extends LitElement {
   }
 
   private get dntWanted(): boolean {
-    return this.consent.effectiveDnt(truthy(this.dnt));
+    return this.consent.effectiveDnt(this.dnt);
   }
 
   private loadFirst(query: TimelineQuery): void {
@@ -315,7 +320,7 @@ export class PerchTimeline extends LitElement {
     this.abort();
     const controller = new AbortController();
     this.controller = controller;
-    fetchTimelinePage(server, query, { limit: this.pageSize, replies: truthy(this.showReplies), dnt: this.dntWanted, timeoutMs: requestTimeoutMs(), signal: controller.signal }).then(
+    fetchTimelinePage(server, query, { limit: this.pageSize, replies: this.showReplies, dnt: this.dntWanted, timeoutMs: requestTimeoutMs(), signal: controller.signal }).then(
       (page) => {
         if (controller.signal.aborted) return;
         this.accept(page);
@@ -353,7 +358,7 @@ export class PerchTimeline extends LitElement {
     this.loadingMore = true;
     this.moreFailed = false;
     try {
-      const next = await fetchTimelinePage(server, queryForSource(page.source), { cursor, limit: this.pageSize, replies: truthy(this.showReplies), dnt: this.dntWanted, timeoutMs: requestTimeoutMs() });
+      const next = await fetchTimelinePage(server, queryForSource(page.source), { cursor, limit: this.pageSize, replies: this.showReplies, dnt: this.dntWanted, timeoutMs: requestTimeoutMs() });
       if (this.page !== page) return 0;
       const known = new Set(this.keys());
       const added = next.posts.filter((p) => !known.has(p.id));
@@ -384,7 +389,7 @@ export class PerchTimeline extends LitElement {
     if (page === undefined || server === undefined || !this.consent.allowed) return 0;
     let latest: TimelinePage;
     try {
-      latest = await fetchTimelinePage(server, queryForSource(page.source), { limit: this.pageSize, replies: truthy(this.showReplies), dnt: this.dntWanted, timeoutMs: requestTimeoutMs() });
+      latest = await fetchTimelinePage(server, queryForSource(page.source), { limit: this.pageSize, replies: this.showReplies, dnt: this.dntWanted, timeoutMs: requestTimeoutMs() });
     } catch {
       return 0; // a failed refresh changes nothing on screen; the next one may work
     }

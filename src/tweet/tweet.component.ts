@@ -9,12 +9,15 @@ import { ConsentController } from '../consent/consent-controller.js';
 import { trackImpressions } from '../impressions/impression-tracker.js';
 import { fetchPost, PostRequestError } from '../client/post-client.js';
 import { PerchErrorEvent, PerchLoadEvent, PerchRenderEvent, type PerchErrorReason } from '../shared/events.js';
-import { pageSwap, pageTheme, requestTimeoutMs, resolveServer } from '../shared/page-config.js';
+import { booleanAttribute, deprecationNotice } from '../shared/boolean-attribute.js';
+import { pageSwap, requestTimeoutMs, resolveServer } from '../shared/page-config.js';
 import { unobserveNear, whenNear } from '../shared/lazy.js';
 import { msg } from '../shared/i18n.js';
 import { LanguageController } from '../shared/language-controller.js';
 import { renderPostResult, type RenderContext } from '../post/post-view.js';
-import { postStyles, themeStyles } from '../post/post.styles.js';
+import { postStyles } from '../post/post.styles.js';
+import { themeScheme, themeTokens } from '../shared/theme-tokens.js';
+import { ThemeController, type Theme } from '../shared/theme-controller.js';
 import { scheduleReserve, setReserve } from '../post/pasted-reserve.js';
 import { estimatePostHeight } from '../post/reserve-height.js';
 
@@ -24,8 +27,6 @@ export const SWAP_DEADLINE_MS = 300;
 /** Allowed widths, in CSS pixels (X's own limits). */
 export const MIN_WIDTH = 250;
 export const MAX_WIDTH = 550;
-
-type Theme = 'light' | 'dark' | 'auto';
 
 interface Failure {
   reason: PerchErrorReason;
@@ -74,15 +75,17 @@ interface Failure {
  * @cssprop --perch-reserve-height - Height reserved while the post loads.
  */
 export class PerchTweet extends LitElement {
-  static override styles = [themeStyles, postStyles];
+  static override styles = [themeTokens, themeScheme, postStyles];
 
   // Declared without decorators: the decorator helpers would otherwise ship on every post page.
   static override properties = {
     tweetId: { attribute: 'tweet-id', reflect: true },
-    theme: { reflect: true },
+    theme: {},
     width: { type: Number },
     align: { reflect: true },
-    dnt: {},
+    dnt: { converter: booleanAttribute('dnt') },
+    hideCards: { attribute: 'hide-cards', type: Boolean },
+    hideThread: { attribute: 'hide-thread', type: Boolean },
     cards: {},
     conversation: {},
     server: {},
@@ -105,13 +108,19 @@ export class PerchTweet extends LitElement {
   /** `left`, `center` or `right`. */
   align: 'left' | 'center' | 'right' | undefined;
 
-  /** Opt out of tailoring (`true`); forced on by the site-wide under-13 switch. */
-  dnt: string | undefined;
+  /** Opt out of tailoring (boolean attribute); forced on by the site-wide under-13 switch. */
+  dnt = false;
 
-  /** `hidden` hides the link card. */
+  /** Hide the link card (boolean attribute). */
+  hideCards = false;
+
+  /** Hide the parent post and "Replying to" (boolean attribute). */
+  hideThread = false;
+
+  /** @deprecated Use `hide-cards`; `cards="hidden"` still works until the next minor version. */
   cards: string | undefined;
 
-  /** `none` hides the parent post and "Replying to". */
+  /** @deprecated Use `hide-thread`; `conversation="none"` still works until the next minor version. */
   conversation: string | undefined;
 
   /** Embed server base URL; defaults to the page's `perch:server` meta tag or the script's origin. */
@@ -134,6 +143,7 @@ export class PerchTweet extends LitElement {
 
   private result: PostResult | undefined;
   private failure: Failure | undefined;
+
 
   /** The consent decision sits in the data path: no request and no X host unless it allows. */
   private readonly consent = new ConsentController(this, { purpose: 'content', firstParty: true });
@@ -171,9 +181,14 @@ export class PerchTweet extends LitElement {
     return super.createRenderRoot();
   }
 
+  constructor() {
+    super();
+    // The effective theme, as the custom state `light` or `dark`.
+    new ThemeController(this, () => this.theme);
+  }
+
   override connectedCallback(): void {
     super.connectedCallback();
-    if (this.theme === undefined) this.theme = pageTheme() ?? 'light';
     this.startLoading();
     // Moved back onto a page (or moved within it): watch its impressions again.
     this.trackRendered();
@@ -191,6 +206,8 @@ export class PerchTweet extends LitElement {
   }
 
   protected override willUpdate(changed: PropertyValues<this>): void {
+    if (changed.has('cards') && this.cards !== undefined) deprecationNotice('<perch-tweet cards="hidden">: write <perch-tweet hide-cards>.');
+    if (changed.has('conversation') && this.conversation !== undefined) deprecationNotice('<perch-tweet conversation="none">: write <perch-tweet hide-thread>.');
     if (changed.has('width')) {
       const w = this.width;
       // Server rendering (Lit SSR) has no CSSOM: the width goes out as a style attribute, which the client then sets through CSSOM to the same value.
@@ -242,7 +259,7 @@ export class PerchTweet extends LitElement {
       return;
     }
     this.requested = id;
-    const query: Record<string, string> = this.consent.effectiveDnt(this.dnt !== undefined && this.dnt !== 'false') ? { dnt: 'true' } : {};
+    const query: Record<string, string> = this.consent.effectiveDnt(this.dnt) ? { dnt: 'true' } : {};
     fetchPost(server, id, { timeoutMs: requestTimeoutMs(), query }).then(
       (result) => {
         if (this.tweetId !== id) return;
@@ -318,8 +335,8 @@ export class PerchTweet extends LitElement {
     return {
       lang: lang === '' ? undefined : lang,
       server: resolveServer(this.server),
-      hideCards: this.cards === 'hidden',
-      hideThread: this.conversation === 'none',
+      hideCards: this.hideCards || this.cards === 'hidden',
+      hideThread: this.hideThread || this.conversation === 'none',
       timeZone: this.timeZone,
       xContentAllowed: isServer ? false : this.consent.core.allows('content'),
     };

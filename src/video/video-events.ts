@@ -1,4 +1,5 @@
 /** Events `<perch-video>` fires (bubbling, composed). */
+import type { PerchErrorEvent } from '../shared/events.js';
 
 /** What the player is doing now. */
 export type PerchVideoState = 'playing' | 'paused' | 'stopped' | 'error';
@@ -13,6 +14,12 @@ export class PerchVideoStateEvent extends Event {
   ) {
     super(PerchVideoStateEvent.eventName, { bubbles: true, composed: true });
   }
+}
+
+/** The events a `<perch-video>` fires, by name. Importing any video entry also types them on `document` and every element. */
+export interface PerchVideoEventMap {
+  'perch-video-state': PerchVideoStateEvent;
+  'perch-error': PerchErrorEvent;
 }
 
 declare global {

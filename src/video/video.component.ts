@@ -12,6 +12,7 @@ import { safeHttpUrl } from '../text/safe-url.js';
 import { ConsentController } from '../consent/consent-controller.js';
 import { fetchPost, PostRequestError } from '../client/post-client.js';
 import { PerchErrorEvent, type PerchErrorReason } from '../shared/events.js';
+import { booleanAttribute } from '../shared/boolean-attribute.js';
 import { pageVideoAutoplay, requestTimeoutMs, resolveServer } from '../shared/page-config.js';
 import { unobserveNear, whenNear } from '../shared/lazy.js';
 import { pickVariant } from './variant-picker.js';
@@ -74,8 +75,8 @@ export class PerchVideo extends LitElement implements CoordinatedPlayer {
   /** Embed server base URL; media is proxied through it. Defaults to the page's setting. */
   @property() server: string | undefined;
 
-  /** Opt out of tailoring (`true`) for the post request when used alone. */
-  @property() dnt: string | undefined;
+  /** Opt out of tailoring (boolean attribute) for the post request when used alone. */
+  @property({ converter: booleanAttribute('dnt') }) dnt = false;
 
   /** The video model (as in a post's `media`). Set by `<perch-tweet>`; no request is made. */
   @property({ attribute: false }) media: Video | undefined;
@@ -181,7 +182,7 @@ export class PerchVideo extends LitElement implements CoordinatedPlayer {
       this.fail('no-source', 'No embed server is configured.');
       return;
     }
-    const query: Record<string, string> = this.consent.effectiveDnt(this.dnt !== undefined && this.dnt !== 'false') ? { dnt: 'true' } : {};
+    const query: Record<string, string> = this.consent.effectiveDnt(this.dnt) ? { dnt: 'true' } : {};
     fetchPost(server, id, { timeoutMs: requestTimeoutMs(), query }).then(
       (result: PostResult) => {
         if (this.tweetId !== id) return;

@@ -1,7 +1,11 @@
-/** Styles of `<perch-video>`: a dark player surface (as on X) in every theme. */
+/**
+ * Styles of `<perch-video>`: a dark player surface (as on X) in every theme; the consent
+ * placeholder in the shared colour tokens, so it is dark inside a dark post.
+ */
 import { css } from 'lit';
+import { themeTokens } from '../shared/theme-tokens.js';
 
-export const videoStyles = css`
+export const videoStyles = [themeTokens, css`
   :host {
     display: block;
     position: relative;
@@ -11,7 +15,7 @@ export const videoStyles = css`
     overflow: hidden;
     font-family: var(--perch-font-family, -apple-system, BlinkMacSystemFont, 'Segoe UI', Roboto, Helvetica, Arial, sans-serif);
     font-size: 14px;
-    --_focus: var(--perch-focus-color, #93c5fd);
+    --_player-focus: var(--perch-focus-color, #93c5fd);
     --_accent: var(--perch-video-accent, #1d9bf0);
   }
   :host([hidden]) { display: none; }
@@ -20,7 +24,7 @@ export const videoStyles = css`
   video { position: absolute; inset: 0; width: 100%; height: 100%; object-fit: contain; display: block; background: #000; }
   .poster { position: absolute; inset: 0; width: 100%; height: 100%; object-fit: cover; display: block; }
   button { font: inherit; color: inherit; cursor: pointer; }
-  button:focus-visible, input:focus-visible, a:focus-visible { outline: 3px solid var(--_focus); outline-offset: 2px; }
+  button:focus-visible, input:focus-visible, a:focus-visible { outline: 3px solid var(--_player-focus); outline-offset: 2px; }
   .big-play {
     position: absolute; inset: 50% auto auto 50%; transform: translate(-50%, -50%);
     width: 64px; height: 64px; border-radius: 50%; background: var(--_accent); color: #fff;
@@ -45,7 +49,7 @@ export const videoStyles = css`
   }
   .message p { margin: 0; }
   .message a { color: #8ecdf8; font-weight: 700; }
-  .consent { position: absolute; inset: 0; overflow: auto; background: var(--perch-background, #fff); color: var(--perch-color, #0f1419); }
+  .consent { position: absolute; inset: 0; overflow: auto; background: var(--_bg); color: var(--_fg); }
   .sr-only { position: absolute; width: 1px; height: 1px; margin: -1px; padding: 0; overflow: hidden; clip: rect(0 0 0 0); white-space: nowrap; border: 0; }
   video::cue { font-size: 1.1em; }
-`;
+`];

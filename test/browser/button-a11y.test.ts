@@ -9,7 +9,7 @@ describe('buttons: accessibility', () => {
         <perch-share-button theme=${theme} text="Hello" url="https://news.example/"></perch-share-button>
         <perch-share-button theme=${theme} size="large" url="https://news.example/"></perch-share-button>
         <perch-follow-button theme=${theme} screen-name="TwitterDev"></perch-follow-button>
-        <perch-follow-button theme=${theme} size="large" screen-name="TwitterDev" show-screen-name="false"></perch-follow-button>
+        <perch-follow-button theme=${theme} size="large" screen-name="TwitterDev" hide-screen-name></perch-follow-button>
         <perch-mention-button theme=${theme} screen-name="TwitterDev"></perch-mention-button>
         <perch-hashtag-button theme=${theme} size="large" hashtag="perch"></perch-hashtag-button>
         <perch-follow-button theme=${theme} screen-name="not a name!"></perch-follow-button>
@@ -33,7 +33,8 @@ describe('buttons: accessibility', () => {
     window.PerchConfig = { theme: 'dark' };
     try {
       const el = await fixture(html`<perch-share-button url="https://a.example/"></perch-share-button>`);
-      expect(el.getAttribute('theme')).to.equal('dark');
+      expect(el.hasAttribute('theme'), 'the element keeps the publisher\'s attributes as they are').to.equal(false);
+      expect(el.matches(':state(dark)')).to.equal(true);
       expect(getComputedStyle(el.shadowRoot!.querySelector('a')!).backgroundColor).to.equal('rgb(239, 243, 244)');
     } finally {
       delete window.PerchConfig;

@@ -19,7 +19,7 @@ describe('buttons: localised labels', () => {
   });
 
   it("inherits the nearest ancestor's or the document's language, and follows changes", async () => {
-    const root = await fixture<HTMLDivElement>(html`<div lang="pt-BR"><perch-follow-button screen-name="TwitterDev" show-screen-name="false"></perch-follow-button></div>`);
+    const root = await fixture<HTMLDivElement>(html`<div lang="pt-BR"><perch-follow-button screen-name="TwitterDev" hide-screen-name></perch-follow-button></div>`);
     const el = root.firstElementChild as HTMLElement & { updateComplete: Promise<boolean> };
     await el.updateComplete;
     expect(label(el)).to.equal('Seguir');

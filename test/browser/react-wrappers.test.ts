@@ -94,7 +94,7 @@ describe('perch-widgets/react', () => {
     const el = container.querySelector('perch-tweet');
     await until(() => renders.includes(IDS[0] as string), 8000, 'the first post');
     expect(el?.getAttribute('tweet-id')).to.equal(IDS[0]);
-    expect(el?.getAttribute('theme')).to.equal('light');
+    expect(el?.matches(':state(light)'), 'the theme prop sets the effective theme').to.equal(true);
     const firstText = postText(el);
     expect(firstText.length).to.be.greaterThan(0);
     expect(loads[0]?.result.id).to.equal(IDS[0]);
@@ -103,7 +103,7 @@ describe('perch-widgets/react', () => {
     await until(() => renders.includes(IDS[1] as string), 8000, 'the second post');
     expect(container.querySelector('perch-tweet')).to.equal(el, 'React kept the element and changed its properties');
     expect(el?.getAttribute('tweet-id')).to.equal(IDS[1]);
-    expect(el?.getAttribute('theme')).to.equal('dark');
+    expect(el?.matches(':state(dark)')).to.equal(true);
     await until(() => postText(el) !== firstText && postText(el).length > 0, 5000, 'the new text');
   });
 

@@ -98,6 +98,8 @@ describe('<perch-timeline> options', () => {
 
   it('dnt and show-replies reach the request; user-id, list-id and owner+slug pick the route', async () => {
     const cases: Array<[string, string]> = [
+      ['<perch-timeline user-id="2244994945" dnt show-replies></perch-timeline>', '/v1/timelines/profile/id/2244994945?limit=10&replies=true&dnt=true'],
+      // The string forms of earlier versions still work for one minor version.
       ['<perch-timeline user-id="2244994945" dnt="true" show-replies="true"></perch-timeline>', '/v1/timelines/profile/id/2244994945?limit=10&replies=true&dnt=true'],
       ['<perch-timeline list-id="9300000000000000001"></perch-timeline>', '/v1/timelines/list/9300000000000000001?limit=10'],
       ['<perch-timeline owner-screen-name="TwitterDev" slug="perch-demo"></perch-timeline>', '/v1/timelines/list/TwitterDev/perch-demo?limit=10'],

@@ -50,10 +50,36 @@ describe('<perch-tweet> options', () => {
     expect(bg(auto)).to.equal(expected);
   });
 
-  it('cards="hidden" hides the link card', async () => {
+  it('hide-cards hides the link card', async () => {
     const post = await fixturePost('card-summary-large-image.json');
     expect((await render(post)).shadowRoot!.querySelector('[part="card"]')).to.exist;
-    expect((await render(post, { cards: 'hidden' })).shadowRoot!.querySelector('[part="card"]')).to.equal(null);
+    expect((await render(post, { 'hide-cards': '' })).shadowRoot!.querySelector('[part="card"]')).to.equal(null);
+    const byProperty = await render(post);
+    byProperty.hideCards = true;
+    await byProperty.updateComplete;
+    expect(byProperty.shadowRoot!.querySelector('[part="card"]')).to.equal(null);
+  });
+
+  it('the old forms cards="hidden", conversation="none" and dnt="true" still work, with a deprecation notice', async () => {
+    const warnings: string[] = [];
+    const original = console.warn;
+    console.warn = (...args: unknown[]) => warnings.push(String(args[0]));
+    try {
+      const card = await render(await fixturePost('card-summary-large-image.json'), { cards: 'hidden', dnt: 'true' });
+      expect(card.shadowRoot!.querySelector('[part="card"]')).to.equal(null);
+      expect(card.dnt).to.equal(true);
+      const reply = await render(await fixturePost('synthetic-reply-with-parent.json'), { conversation: 'none' });
+      expect(reply.shadowRoot!.querySelector('[part="parent"]')).to.equal(null);
+    } finally {
+      console.warn = original;
+    }
+    for (const form of ['cards="hidden"', 'conversation="none"', 'dnt="true"']) expect(warnings.some((w) => w.includes('Deprecated') && w.includes(form)), form).to.equal(true);
+  });
+
+  it('dnt is a boolean attribute: present is on, absent is off', async () => {
+    const post = await fixturePost('photo-entities.json');
+    expect((await render(post, { dnt: '' })).dnt).to.equal(true);
+    expect((await render(post)).dnt).to.equal(false);
   });
 
   it('the card links to the expanded URL and shows its domain and title', async () => {
@@ -63,12 +89,12 @@ describe('<perch-tweet> options', () => {
     expect(card.href).to.match(/^https:\/\//);
   });
 
-  it('conversation="none" hides "Replying to" and the parent post', async () => {
+  it('hide-thread hides "Replying to" and the parent post', async () => {
     const post = await fixturePost('synthetic-reply-with-parent.json');
     const shown = await render(post);
     expect(shown.shadowRoot!.querySelector('.replying-to')!.textContent).to.contain('@');
     expect(shown.shadowRoot!.querySelector('[part="parent"]')).to.exist;
-    const hidden = await render(post, { conversation: 'none' });
+    const hidden = await render(post, { 'hide-thread': '' });
     expect(hidden.shadowRoot!.querySelector('.replying-to')).to.equal(null);
     expect(hidden.shadowRoot!.querySelector('[part="parent"]')).to.equal(null);
   });

@@ -50,7 +50,7 @@ describe('window.twttr (Perch)', () => {
     const el = await api.widgets.createTweet('1629262255744503809', target, { theme: 'dark', width: 400, conversation: 'none', dnt: true });
     expect(el).to.exist;
     expect(el!.localName).to.equal('perch-tweet');
-    expect([el!.getAttribute('theme'), el!.getAttribute('width'), el!.getAttribute('conversation'), el!.getAttribute('dnt')]).to.deep.equal(['dark', '400', 'none', 'true']);
+    expect([el!.getAttribute('theme'), el!.getAttribute('width'), el!.getAttribute('hide-thread'), el!.getAttribute('dnt'), el!.getAttribute('conversation')]).to.deep.equal(['dark', '400', '', '', null]);
     expect(el!.shadowRoot!.querySelector('article.post')).to.exist;
     expect(events.some((e) => e.type === 'rendered' && e.target === el)).to.equal(true);
   });
@@ -105,7 +105,7 @@ describe('window.twttr (Perch)', () => {
   it('createVideo renders the post with its player, without the link card', async () => {
     const el = await api.widgets.createVideo('1684218600456876032', container(), { theme: 'dark' });
     expect(el!.localName).to.equal('perch-tweet');
-    expect([el!.getAttribute('tweet-id'), el!.getAttribute('cards'), el!.getAttribute('theme')]).to.deep.equal(['1684218600456876032', 'hidden', 'dark']);
+    expect([el!.getAttribute('tweet-id'), el!.getAttribute('hide-cards'), el!.getAttribute('theme')]).to.deep.equal(['1684218600456876032', '', 'dark']);
     expect(el!.shadowRoot!.querySelector('.video perch-video')).to.exist;
   });
 

@@ -22,9 +22,11 @@ describe('upgrading X embed markup', () => {
     expect(upgradeXMarkup(root)).to.have.length(1);
     const el = root.querySelector('perch-tweet')!;
     expect(el.getAttribute('tweet-id')).to.equal('1641086480675225601');
-    for (const [attr, value] of [['theme', 'dark'], ['width', '400'], ['align', 'center'], ['lang', 'es'], ['dnt', 'true'], ['cards', 'hidden'], ['conversation', 'none']]) {
+    for (const [attr, value] of [['theme', 'dark'], ['width', '400'], ['align', 'center'], ['lang', 'es'], ['dnt', ''], ['hide-cards', ''], ['hide-thread', '']]) {
       expect(el.getAttribute(attr!), attr).to.equal(value);
     }
+    // X's string forms stay in this layer: the element gets boolean attributes only.
+    expect(el.hasAttribute('cards') || el.hasAttribute('conversation'), 'no X string form on the element').to.equal(false);
     expect(el.querySelector('blockquote.twitter-tweet p')!.textContent).to.equal('Hello');
     expect(upgradeXMarkup(root), 'a second scan changes nothing').to.have.length(0);
   });
@@ -48,7 +50,8 @@ describe('upgrading X embed markup', () => {
     const share = root.querySelector('perch-share-button')!;
     expect([share.getAttribute('text'), share.getAttribute('url'), share.getAttribute('hashtags'), share.getAttribute('via'), share.getAttribute('size')]).to.deep.equal(['Read this', 'https://news.example/a', 'a,b', 'news', 'large']);
     expect(root.querySelector('perch-follow-button')!.getAttribute('screen-name')).to.equal('TwitterDev');
-    expect(root.querySelector('perch-follow-button')!.getAttribute('show-screen-name')).to.equal('false');
+    expect(root.querySelector('perch-follow-button')!.getAttribute('hide-screen-name')).to.equal('');
+    expect(root.querySelector('perch-follow-button')!.hasAttribute('show-screen-name')).to.equal(false);
     expect(root.querySelector('perch-mention-button')!.getAttribute('screen-name')).to.equal('TwitterDev');
     expect(root.querySelector('perch-hashtag-button')!.getAttribute('hashtag')).to.equal('perch');
   });
@@ -86,7 +89,7 @@ describe('upgrading X embed markup', () => {
       upgradeXMarkup(root);
       const el = root.querySelector<HTMLElement>('perch-tweet')!;
       expect(el.getAttribute('theme')).to.equal('dark');
-      expect(el.getAttribute('dnt')).to.equal('true');
+      expect(el.getAttribute('dnt')).to.equal('');
       expect(el.style.getPropertyValue('--perch-link-color')).to.equal('#ff0000');
     } finally {
       metas.forEach((m) => m.remove());

@@ -25,22 +25,22 @@ const UPGRADES: Record<number, { tag: string; attrs: Record<string, string>; sty
   1: { tag: 'perch-tweet', attrs: { 'tweet-id': '1641086480675225601' } },
   2: { tag: 'perch-tweet', attrs: { 'tweet-id': '1629262255744503809' } },
   3: { tag: 'perch-tweet', attrs: { 'tweet-id': '1641895049427550208', theme: 'dark', width: '400', align: 'center', lang: 'es' } },
-  4: { tag: 'perch-tweet', attrs: { 'tweet-id': '9000000000000000001', cards: 'hidden', conversation: 'none', dnt: 'true' } },
+  4: { tag: 'perch-tweet', attrs: { 'tweet-id': '9000000000000000001', 'hide-cards': '', 'hide-thread': '', dnt: '' } },
   5: { tag: 'perch-tweet', attrs: { 'tweet-id': '9000000000000000005' }, style: { '--perch-link-color': '#e0245e' } },
-  6: { tag: 'perch-tweet', attrs: { 'tweet-id': '1684218600456876032', cards: 'hidden' } },
+  6: { tag: 'perch-tweet', attrs: { 'tweet-id': '1684218600456876032', 'hide-cards': '' } },
   7: { tag: 'perch-tweet', attrs: { 'tweet-id': '2023357708301455483', align: 'right', width: '325', theme: 'light' } },
   8: {
     tag: 'perch-timeline',
-    attrs: { 'screen-name': 'TwitterDev', 'tweet-limit': '3', theme: 'dark', chrome: 'noheader nofooter noborders', 'border-color': '#1d9bf0', lang: 'en', dnt: 'true', 'live-region': 'assertive' },
+    attrs: { 'screen-name': 'TwitterDev', 'tweet-limit': '3', theme: 'dark', chrome: 'noheader nofooter noborders', 'border-color': '#1d9bf0', lang: 'en', dnt: '', 'live-region': 'assertive' },
     style: { '--perch-link-color': '#f91880' },
   },
-  9: { tag: 'perch-timeline', attrs: { 'owner-screen-name': 'TwitterDev', slug: 'perch-demo', height: '400', width: '500', 'show-replies': 'true', chrome: 'transparent noscrollbar' } },
+  9: { tag: 'perch-timeline', attrs: { 'owner-screen-name': 'TwitterDev', slug: 'perch-demo', height: '400', width: '500', 'show-replies': '', chrome: 'transparent noscrollbar' } },
   10: { tag: 'perch-timeline', attrs: { 'list-id': '9300000000000000001', 'tweet-limit': '2' } },
   11: {
     tag: 'perch-share-button',
-    attrs: { text: 'Perch: fast, private X embeds', url: 'https://news.example/perch', hashtags: 'perch,webcomponents', via: 'TwitterDev', related: 'Twitter,TwitterDev', size: 'large', lang: 'fr', dnt: 'true' },
+    attrs: { text: 'Perch: fast, private X embeds', url: 'https://news.example/perch', hashtags: 'perch,webcomponents', via: 'TwitterDev', related: 'Twitter,TwitterDev', size: 'large', lang: 'fr', dnt: '' },
   },
-  12: { tag: 'perch-follow-button', attrs: { 'screen-name': 'TwitterDev', size: 'large', 'show-screen-name': 'false', lang: 'de', dnt: 'true' } },
+  12: { tag: 'perch-follow-button', attrs: { 'screen-name': 'TwitterDev', size: 'large', 'hide-screen-name': '', lang: 'de', dnt: '' } },
   13: { tag: 'perch-mention-button', attrs: { 'screen-name': 'TwitterDev', text: 'Hello from Perch', related: 'Twitter', size: 'large' } },
   14: { tag: 'perch-hashtag-button', attrs: { hashtag: 'PerchDemo', text: 'Trying Perch', url: 'https://news.example/perch', related: 'TwitterDev' } },
   15: { tag: 'perch-follow-button', attrs: { 'screen-name': 'Twitter' } },
@@ -133,7 +133,7 @@ describe('20 of X embed snippets on one page (demo/x-snippets.html)', () => {
     expect(state().created).to.equal('perch-tweet');
     expect(win.twttr?.perch).to.equal(true);
     const el = section(16).querySelector('perch-tweet')!;
-    expect([el.getAttribute('tweet-id'), el.getAttribute('theme'), el.getAttribute('conversation'), el.getAttribute('width')]).to.deep.equal(['9000000000000000006', 'dark', 'none', '450']);
+    expect([el.getAttribute('tweet-id'), el.getAttribute('theme'), el.getAttribute('hide-thread'), el.getAttribute('width')]).to.deep.equal(['9000000000000000006', 'dark', '', '450']);
     expect(el.shadowRoot!.querySelector('article.post')).to.exist;
     expect(state().events.some((e) => e.type === 'rendered' && e.tag === 'perch-tweet')).to.equal(true);
     // "loaded" once every widget found at start-up has settled (all were scrolled into view above).

@@ -98,7 +98,7 @@ test("X's parameters map to <perch-tweet> attributes; maxwidth is clamped to 250
   assert.equal(r.status, 200);
   assert.equal(r.body.width, 325);
   const open = /^<perch-tweet[^>]*>/.exec(r.body.html)?.[0] ?? '';
-  assert.equal(open, `<perch-tweet tweet-id="${PHOTO}" theme="dark" align="center" lang="fr" width="325" dnt="true" cards="hidden" conversation="none" style="--perch-reserve-auto:${r.body.height}px">`);
+  assert.equal(open, `<perch-tweet tweet-id="${PHOTO}" theme="dark" align="center" lang="fr" width="325" dnt hide-cards hide-thread style="--perch-reserve-auto:${r.body.height}px">`);
   // Narrower means more lines of text and a smaller photo: the reserved height follows the width.
   assert.notEqual(r.body.height, (await forUrl(url)).body.height);
   assert.match(r.body.html, /<blockquote class="twitter-tweet" data-theme="dark" data-dnt="true" data-cards="hidden" data-conversation="none" data-align="center" data-width="325">/);

@@ -307,7 +307,7 @@ test('perch-widgets/react renders <PerchTweet> in a React app bundled from the i
     await renderedText(page, '#root perch-tweet', text);
     const state = await page.evaluate(() => ({
       renders: (window as unknown as { perchApp: { renders: Array<{ type: string; id: string }> } }).perchApp.renders,
-      theme: document.querySelector('#root perch-tweet')?.getAttribute('theme'),
+      theme: document.querySelector('#root perch-tweet')?.matches(':state(dark)') === true ? 'dark' : 'not dark',
     }));
     assert.deepEqual(state.renders, [{ type: 'perch-render', id }]);
     assert.equal(state.theme, 'dark');

@@ -104,7 +104,7 @@ test('<perch-tweet> lists its attributes, properties, events, slot, CSS parts an
   assert.ok(tweet !== undefined);
   assert.equal(tweet.name, 'PerchTweet');
   const attributes = names(tweet.attributes);
-  for (const a of ['tweet-id', 'theme', 'width', 'align', 'dnt', 'cards', 'conversation', 'server', 'loading', 'swap', 'time-zone']) {
+  for (const a of ['tweet-id', 'theme', 'width', 'align', 'dnt', 'hide-cards', 'hide-thread', 'server', 'loading', 'swap', 'time-zone']) {
     assert.ok(attributes.includes(a), `attribute ${a} (got ${attributes.join(', ')})`);
   }
   const tweetId = tweet.attributes?.find((a) => a.name === 'tweet-id');
@@ -167,4 +167,31 @@ test('every element in the manifest has a React wrapper in perch-widgets/react',
   }
   const missing = [...elements(readManifest()).keys()].filter((tag) => !wrapped.has(tag));
   assert.deepEqual(missing, [], 'add a wrapper in src/react and export it from src/react/index.ts');
+});
+
+test('the manifest describes API only: no CSS, no private, protected, underscored or state members', () => {
+  const manifest = readManifest();
+  const text = JSON.stringify(manifest);
+  for (const css of [':host', 'css`', '--_bg: var(', 'color-scheme:']) assert.ok(!text.includes(css), `no CSS in the manifest (found ${css})`);
+  for (const mod of manifest.modules) {
+    for (const decl of mod.declarations ?? []) {
+      const value = (decl as Declaration & { default?: unknown }).default;
+      assert.ok(typeof value !== 'string' || value.length <= 80, `${mod.path} ${decl.name}: no code as a default value`);
+      for (const m of decl.members ?? []) {
+        const member = m as Named & { privacy?: string; static?: boolean; default?: string; state?: boolean };
+        const where = `${decl.name}.${member.name}`;
+        assert.ok(member.privacy !== 'private' && member.privacy !== 'protected', `${where} is ${member.privacy ?? ''}`);
+        assert.doesNotMatch(member.name, /^[_#]/, where);
+        assert.ok(!(member.static === true && ['styles', 'properties'].includes(member.name)), `${where}: Lit plumbing`);
+        assert.ok(member.default === undefined || member.default.length <= 80, `${where}: no code as a default value`);
+      }
+    }
+  }
+  const tweet = elements(manifest).get('perch-tweet')?.decl;
+  const members = names(tweet?.members);
+  for (const internal of ['result', 'failure', 'consent', 'language', 'requested', 'load', 'render', 'updated']) assert.ok(!members.includes(internal), `PerchTweet.${internal} is internal`);
+  for (const api of ['tweetId', 'theme', 'hideCards', 'hideThread', 'dnt', 'data']) assert.ok(members.includes(api), `PerchTweet.${api} is API`);
+  const follow = elements(manifest).get('perch-follow-button')?.decl;
+  assert.ok(names(follow?.attributes).includes('hide-screen-name'), 'hide-screen-name on <perch-follow-button>');
+  assert.ok(names(follow?.attributes).includes('theme') && names(follow?.attributes).includes('dnt'), 'inherited attributes listed');
 });

@@ -149,10 +149,12 @@ test('text with & and < stays text, and the inline model cannot end its script b
 });
 
 test('options mirror the element attributes; the width reaches the host before any script', async () => {
-  const r = await get('/v1/render/tweet/1641895049427550208?theme=dark&width=400&align=center&lang=fr&cards=hidden&conversation=none&time-zone=Asia%2FTokyo&server=https%3A%2F%2Fembed.example.com%2F');
+  const r = await get('/v1/render/tweet/1641895049427550208?theme=dark&width=400&align=center&lang=fr&hide-cards&hide-thread&time-zone=Asia%2FTokyo&server=https%3A%2F%2Fembed.example.com%2F');
   assert.equal(r.status, 200);
   const { host, shadow } = inspect(r.text);
   assert.equal(attr(host, 'theme'), 'dark');
+  assert.equal(attr(host, 'hide-cards'), '');
+  assert.equal(attr(host, 'hide-thread'), '');
   assert.equal(attr(host, 'width'), '400');
   assert.equal(attr(host, 'style'), '--perch-width: 400px');
   assert.equal(attr(host, 'align'), 'center');
@@ -194,6 +196,7 @@ test('bad ids and bad options get a 400 JSON error naming the parameter', async 
     ['/v1/render/tweet/20?align=top', 'align'],
     ['/v1/render/tweet/20?lang=%3Cscript%3E', 'lang'],
     ['/v1/render/tweet/20?cards=shown', 'cards'],
+    ['/v1/render/tweet/20?hide-cards=maybe', 'hide-cards'],
     ['/v1/render/tweet/20?conversation=all', 'conversation'],
     ['/v1/render/tweet/20?server=javascript%3Aalert(1)', 'server'],
     ['/v1/render/tweet/20?server=%2Frelative', 'server'],
