@@ -125,7 +125,9 @@ export class CachingTimelines {
 
   /** Background revalidation; a failure keeps the entry (until its keep time) and names the stale reason. */
   private revalidate(key: string, query: TimelineQuery, options: TimelinePageOptions): void {
-    this.fetch(key, query, options).catch(() => undefined);
+    // Counted once the outcome is in the store (or remembered as a failure).
+    const done = (): void => this.metrics.inc('perch_timeline_cache_revalidations_total', 'Background revalidations of stale timeline pages that finished.');
+    this.fetch(key, query, options).then(done, done);
   }
 
   /** One upstream call for `key`, shared by everyone asking at the same time. */

@@ -76,17 +76,20 @@ function frames(n: number): Promise<void> {
 async function layoutShiftDuring(run: () => Promise<void>): Promise<{ total: number; what: string[] }> {
   let total = 0;
   const what: string[] = [];
-  const observer = new PerformanceObserver((list) => {
-    for (const entry of list.getEntries() as LayoutShift[]) {
+  const take = (entries: PerformanceEntryList): void => {
+    for (const entry of entries as LayoutShift[]) {
       if (entry.hadRecentInput) continue;
       total += entry.value;
       what.push(entry.sources.map((s) => `${s.node?.nodeName ?? '?'} ${JSON.stringify(s.previousRect)} → ${JSON.stringify(s.currentRect)}`).join('; '));
     }
-  });
+  };
+  const observer = new PerformanceObserver((list) => take(list.getEntries()));
   observer.observe({ type: 'layout-shift', buffered: false });
   await run();
+  // Shifts are recorded as frames render: after three more, every one `run` caused is
+  // recorded, and takeRecords() hands over those not yet delivered (no wait on delivery).
   await frames(3);
-  await new Promise((r) => setTimeout(r, 300));
+  take(observer.takeRecords());
   observer.disconnect();
   return { total, what };
 }
@@ -207,7 +210,10 @@ describe('static rendering (server-rendered <perch-tweet>)', () => {
     expect(shift.total, shift.what.join(' | ')).to.equal(0);
     expect(el.getBoundingClientRect().width).to.equal(400);
     expect(el.style.getPropertyValue('--perch-width').trim()).to.equal('400px');
-    await new Promise((r) => setTimeout(r, 200)); // room for the French strings to arrive and any re-render
+    // The French strings have arrived (the element's own import of them settles first) and any re-render is done.
+    const { loadLanguage } = await import('../../src/shared/i18n.js');
+    await loadLanguage('fr');
+    await el.updateComplete;
     expect(el.shadowRoot!.querySelector('article')).to.equal(article);
     expect(el.shadowRoot!.querySelector('.x-mark')!.getAttribute('aria-label')).to.equal('Voir sur X');
   });

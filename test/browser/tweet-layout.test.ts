@@ -17,19 +17,22 @@ function describeShift(entry: LayoutShift): string {
     .join('; ');
 }
 
-/** Sum of layout-shift values observed while `run` executes (and a few frames after). */
+/** Sum of layout-shift values observed while `run` executes and in the frames it caused. */
 async function layoutShiftDuring(run: () => Promise<void>): Promise<number> {
   let total = 0;
-  const observer = new PerformanceObserver((list) => {
-    for (const entry of list.getEntries() as LayoutShift[]) {
+  const take = (entries: PerformanceEntryList): void => {
+    for (const entry of entries as LayoutShift[]) {
       if (entry.hadRecentInput) continue;
       total += entry.value;
       console.warn(`layout shift ${entry.value}: ${describeShift(entry)}`);
     }
-  });
+  };
+  const observer = new PerformanceObserver((list) => take(list.getEntries()));
   observer.observe({ type: 'layout-shift', buffered: false });
   await run();
-  await new Promise((r) => setTimeout(r, 500));
+  // Three rendered frames record every shift `run` caused; takeRecords() hands over any not yet delivered.
+  for (let i = 0; i < 3; i++) await new Promise((r) => requestAnimationFrame(r));
+  take(observer.takeRecords());
   observer.disconnect();
   return total;
 }

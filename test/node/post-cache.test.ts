@@ -39,7 +39,14 @@ const get = async (path: string): Promise<{ status: number; body: Body; headers:
   const res = await fetch(server.url + path);
   return { status: res.status, body: (await res.json()) as Body, headers: res.headers };
 };
-const settle = (): Promise<void> => new Promise((r) => setTimeout(r, 60));
+/** Wait until `count` background revalidations have finished (their outcome is in the cache). */
+async function revalidated(count: number): Promise<void> {
+  const deadline = Date.now() + 5000;
+  while (server.metrics.value('perch_cache_revalidations_total') < count) {
+    if (Date.now() > deadline) throw new Error(`${count} revalidation(s) did not finish within 5 s`);
+    await new Promise((r) => setTimeout(r, 5));
+  }
+}
 
 test('a cached post is served without calling the upstream again', async () => {
   await start();
@@ -77,7 +84,7 @@ test('stale entries are served while revalidated; a deletion upstream replaces t
   assert.equal(fake.calls.length, 1);
   clock += 10 * 60_000; // past the 15-minute freshness: served, and checked in the background
   assert.equal((await get(`/v1/tweets/${PHOTO}`)).body.kind, 'post');
-  await settle();
+  await revalidated(1);
   assert.equal(fake.calls.length, 2);
   const after = await get(`/v1/tweets/${PHOTO}`);
   assert.equal(after.body.kind, 'tombstone');
@@ -91,7 +98,7 @@ test('nothing is served more than 24 hours after its last successful check', asy
   clock += 23 * HOUR;
   const stale = await get(`/v1/tweets/${PHOTO}`);
   assert.equal(stale.body.kind, 'post', 'within 24 h a failing upstream does not take the post away');
-  await settle();
+  await revalidated(1);
   clock += 1 * HOUR;
   const expired = await get(`/v1/tweets/${PHOTO}`);
   assert.equal(expired.status, 503);
@@ -196,7 +203,7 @@ test('a tombstone replacing a cached post changes the answer and its ETag at onc
   fake.remove(PHOTO);
   clock += 20 * 60_000; // past freshness: served, revalidated in the background
   await (await fetch(`${server.url}/v1/tweets/${PHOTO}`)).arrayBuffer();
-  await settle();
+  await revalidated(1);
   const after = await fetch(`${server.url}/v1/tweets/${PHOTO}`, { headers: { 'if-none-match': etag } });
   assert.equal(after.status, 200, 'the old ETag no longer matches');
   assert.notEqual(after.headers.get('etag'), etag);

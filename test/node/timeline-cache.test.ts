@@ -47,10 +47,13 @@ async function view(path: string, base = server?.url ?? ''): Promise<Answer> {
 }
 const timelineCalls = (): number => fake.calls.filter((c) => c.path === TIMELINE_PATH).length;
 const ids = (a: Answer): string[] => a.page?.posts.map((p) => p.id) ?? [];
-/** Wait until `done()` holds (background revalidation), polling; gives up after a few seconds. */
-async function until(done: () => boolean): Promise<void> {
-  for (let i = 0; i < 250 && !done(); i++) await new Promise((r) => setTimeout(r, 20));
-  await new Promise((r) => setTimeout(r, 50)); // let the cache write after the answer land
+/** Wait until `count` background revalidations have finished (their outcome is in the store); fails after 5 s. */
+async function revalidated(count: number): Promise<void> {
+  const deadline = Date.now() + 5000;
+  while ((server?.metrics.value('perch_timeline_cache_revalidations_total') ?? 0) < count) {
+    if (Date.now() > deadline) throw new Error(`${count} timeline revalidation(s) did not finish within 5 s`);
+    await new Promise((r) => setTimeout(r, 5));
+  }
 }
 
 test('N views of the same timeline page make one upstream call; the cache says so in headers and /metrics', async () => {
@@ -124,7 +127,7 @@ test('on a 429 the stale page is served with a header saying so; an uncached pag
   assert.equal(stale.status, 200);
   assert.equal(stale.headers.get('x-perch-cache'), 'stale');
   assert.deepEqual(ids(stale), ids(first));
-  await until(() => timelineCalls() === 2); // the revalidation met the 429
+  await revalidated(1); // the revalidation met the 429
   const calls = fake.calls.length;
   const limited = await view('/v1/timelines/profile/XDevelopers?limit=5');
   assert.equal(limited.status, 200);
@@ -147,7 +150,7 @@ test('on an upstream failure the stale page is served with the reason; an uncach
   clock += FRESH_MS + 1000;
   fake.setMode({ kind: 'server-error' });
   await view('/v1/timelines/profile/XDevelopers?limit=5');
-  await until(() => timelineCalls() === 2);
+  await revalidated(1); // the revalidation met the failure
   const stale = await view('/v1/timelines/profile/XDevelopers?limit=5');
   assert.equal(stale.status, 200);
   assert.equal(stale.headers.get('x-perch-stale-reason'), 'upstream-error');
@@ -179,7 +182,8 @@ test('an admin purge takes a post out of cached pages at once, and the pages are
   assert.deepEqual(ids(after), ids(first).filter((id) => id !== purged));
   const other = await view(`/v1/timelines/profile/XDevelopers?limit=5&cursor=${first.page?.nextCursor ?? ''}`);
   assert.deepEqual(ids(other), ids(second), 'a page without the post is untouched');
-  await until(() => timelineCalls() === 3);
+  await revalidated(1);
+  assert.equal(timelineCalls(), 3);
   const refetched = await view('/v1/timelines/profile/XDevelopers?limit=5');
   assert.equal(ids(refetched).length, 5, 'the refetched page is full again');
   assert.ok(!ids(refetched).includes(purged));

@@ -49,10 +49,13 @@ const get = async (path: string): Promise<{ status: number; body: Body; headers:
   const text = await res.text();
   return { status: res.status, body: JSON.parse(text) as Body, headers: res.headers, text };
 };
-/** Wait until `done()` holds (background revalidation), polling; gives up after a few seconds. */
-async function until(done: () => boolean): Promise<void> {
-  for (let i = 0; i < 250 && !done(); i++) await new Promise((r) => setTimeout(r, 20));
-  await new Promise((r) => setTimeout(r, 30)); // let the cache write after the answer land
+/** Wait until `count` background revalidations have finished (their outcome is in the cache); fails after 5 s. */
+async function revalidated(count: number): Promise<void> {
+  const deadline = Date.now() + 5000;
+  while ((server?.metrics.value('perch_cache_revalidations_total') ?? 0) < count) {
+    if (Date.now() > deadline) throw new Error(`${count} revalidation(s) did not finish within 5 s`);
+    await new Promise((r) => setTimeout(r, 5));
+  }
 }
 
 test('posts are looked up with the bearer token and every expansion and field the widget renders', async () => {
@@ -132,7 +135,7 @@ test('when X starts reporting a cached post as not authorized, its tombstone rep
   fake.fail(VIDEO, 'not-authorized');
   clock += 20 * 60_000;
   assert.equal((await get(`/v1/tweets/${VIDEO}`)).body.kind, 'post', 'stale served while revalidated');
-  await until(() => fake.lookups().length >= 2);
+  await revalidated(1);
   const after = await get(`/v1/tweets/${VIDEO}`);
   assert.equal(fake.lookups().length, 2, 'revalidated once');
   assert.equal(after.body.kind, 'tombstone', after.text.slice(0, 300));

@@ -71,3 +71,29 @@ export async function until(predicate: () => boolean, timeoutMs = 5000, what = '
     await new Promise((r) => requestAnimationFrame(() => r(undefined)));
   }
 }
+
+/**
+ * Resolves once every IntersectionObserver already watching `el` has reported on it: observers
+ * report in the order they were made, so one made now reports last. A widget that loads "when
+ * near" has decided by then; no fixed wait stands in for that decision.
+ */
+export function afterIntersectionReport(el: Element): Promise<void> {
+  return new Promise((resolve) => {
+    const observer = new IntersectionObserver(() => {
+      observer.disconnect();
+      resolve();
+    });
+    observer.observe(el);
+  });
+}
+
+/** The URL of every `fetch` the page starts, in order, until `stop()` (the calls go through unchanged). */
+export function recordFetches(): { urls: string[]; stop(): void } {
+  const real = window.fetch;
+  const urls: string[] = [];
+  window.fetch = (input, init) => {
+    urls.push(input instanceof Request ? input.url : String(input));
+    return real(input, init);
+  };
+  return { urls, stop: () => void (window.fetch = real) };
+}
