@@ -62,7 +62,7 @@ const DEMO_PAGES = ['index.html', 'article.html', 'cdn.html', 'csp.html', 'npm.h
 
 describe('every demo page, checked with axe as a whole', () => {
   it('the list covers every page in demo/', async () => {
-    expect(await executeServerCommand<string[]>('perch-demo-pages')).to.deep.equal([...DEMO_PAGES].sort());
+    expect(await executeServerCommand<string[], undefined>('perch-demo-pages')).to.deep.equal([...DEMO_PAGES].sort());
   });
 
   for (const page of DEMO_PAGES) {
