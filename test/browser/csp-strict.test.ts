@@ -94,7 +94,7 @@ describe('Perch under a strict Content Security Policy (demo/csp.html)', () => {
     const cardImage = pasted.shadowRoot!.querySelector<HTMLElement>('.card-image');
     if (cardImage !== null) expect(cardImage.getBoundingClientRect().height, 'card image box from aspect-ratio').to.be.greaterThan(0);
     // Page-level X meta tags still work without inline style: the link colour reaches the widget.
-    expect(getComputedStyle(pasted).getPropertyValue('--perch-link-color').trim()).to.equal('#b3003c');
+    expect(getComputedStyle(pasted).getPropertyValue('--perch-link-color').trim()).to.equal('#e0245e');
   });
 
   it('causes no violation, neither in the page nor at the report endpoint, and no error', async () => {

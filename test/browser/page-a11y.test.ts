@@ -6,6 +6,7 @@ import '../../src/timeline/timeline.js';
 import type { PerchTweet } from '../../src/tweet/tweet.component.js';
 import type { PerchTimeline } from '../../src/timeline/timeline.component.js';
 import type { Post } from '../../src/data/model.js';
+import { executeServerCommand } from '@web/test-runner-commands';
 import { fixturePost } from './support/fixtures.js';
 import { syntheticPost, timelinePage } from './support/timeline-pages.js';
 
@@ -54,4 +55,23 @@ describe('a page of posts and timelines, checked with axe', () => {
     await old.updateComplete;
     expect(old.shadowRoot!.querySelector('[aria-live]')?.getAttribute('aria-live'), 'the deprecated attribute is still read').to.equal('assertive');
   });
+});
+
+/** Every demo page, as the embed server serves it (`demo/*.html`). */
+const DEMO_PAGES = ['index.html', 'article.html', 'cdn.html', 'csp.html', 'npm.html', 'static.html', 'x-snippets.html'];
+
+describe('every demo page, checked with axe as a whole', () => {
+  it('the list covers every page in demo/', async () => {
+    expect(await executeServerCommand<string[], undefined>('perch-demo-pages')).to.deep.equal([...DEMO_PAGES].sort());
+  });
+
+  for (const page of DEMO_PAGES) {
+    it(`demo/${page} has no axe violations`, async function () {
+      this.timeout(90_000);
+      // The page at the embed server's own origin, in a tab of its own (see `perch-axe-page`).
+      const { violations, unsettled } = (await executeServerCommand<{ violations: string[]; unsettled: string[] }, { page: string }>('perch-axe-page', { page }))!;
+      expect(violations, `demo/${page}`).to.deep.equal([]);
+      expect(unsettled, `demo/${page}: widgets that never settled (checked as they were)`).to.deep.equal([]);
+    });
+  }
 });

@@ -14,10 +14,10 @@ import { join, resolve } from 'node:path';
 import { promisify } from 'node:util';
 import { build } from 'esbuild';
 import { chromium } from 'playwright-core';
+import ts from 'typescript';
 
 const run = promisify(execFile);
 const ROOT = resolve('.');
-const TSC = join(ROOT, 'node_modules/typescript/bin/tsc');
 const CHROME = process.env.CHROME_PATH ?? '/usr/bin/chromium';
 
 /** Vite's `react-ts` template settings (tsconfig.app.json), the strict preset app developers start from. */
@@ -72,16 +72,27 @@ after(() => {
   if (work !== '') rmSync(work, { recursive: true, force: true });
 });
 
+/** Parsed declaration files (TypeScript's lib, the package's .d.ts), shared by every program: each is parsed once. */
+const parsed = new Map<string, ts.SourceFile | undefined>();
+
 /** Type-check `source` alone (its own program, so no other entry's typings leak in); '' when it compiles. */
 async function typecheck(name: string, source: string): Promise<string> {
   const dir = join(app, name);
   mkdirSync(dir, { recursive: true });
-  writeFileSync(join(dir, 'main.ts'), source);
-  writeFileSync(join(dir, 'tsconfig.json'), JSON.stringify({ compilerOptions: VITE_STRICT, files: ['main.ts'] }));
-  return run(process.execPath, [TSC, '-p', 'tsconfig.json'], { cwd: dir }).then(
-    () => '',
-    (error: { stdout?: string }) => error.stdout || String(error),
-  );
+  const main = join(dir, 'main.ts');
+  writeFileSync(main, source);
+  const { options, errors } = ts.convertCompilerOptionsFromJson(VITE_STRICT, dir);
+  assert.deepEqual(errors, []);
+  const host = ts.createCompilerHost(options);
+  const read = host.getSourceFile.bind(host);
+  host.getSourceFile = (file, language, onError) => {
+    if (file === main) return read(file, language, onError);
+    if (!parsed.has(file)) parsed.set(file, read(file, language, onError));
+    return parsed.get(file);
+  };
+  const program = ts.createProgram({ rootNames: [main], options, host });
+  const diagnostics = ts.getPreEmitDiagnostics(program);
+  return diagnostics.length === 0 ? '' : ts.formatDiagnostics(diagnostics, { getCanonicalFileName: (f) => f, getCurrentDirectory: () => dir, getNewLine: () => '\n' });
 }
 
 /** Fails to compile when a listener for `perch-load`, `perch-render` or `perch-error` receives a plain `Event`. */

@@ -6,9 +6,9 @@ export interface RenderContext {
   lang: string | undefined;
   /** Embed server base URL; media is proxied through it when set. */
   server: string | undefined;
-  /** `cards="hidden"`: no link card. */
+  /** `hide-cards`: no link card. */
   hideCards: boolean;
-  /** `conversation="none"`: no parent post or "Replying to". */
+  /** `hide-thread`: no parent post or "Replying to". */
   hideThread: boolean;
   /** Time zone for the timestamp; the reader's own when undefined. */
   timeZone: string | undefined;

@@ -1,13 +1,57 @@
 // A web-test-runner plugin: starts the real embed server on a loopback port for the
 // browser tests, exposes its URL and a few browser-level controls to test code through
 // `executeServerCommand`, and offers a delaying proxy for slow-network tests.
-import { existsSync } from 'node:fs';
+import { existsSync, readdirSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { videoMediaHost } from './video-media-host.mjs';
 import { pageProxy } from './page-proxy.mjs';
 
 const SERVER_MODULE = resolve('dist/server/server/index.js');
+
+const LOOPBACK = new Set(['127.0.0.1', 'localhost', '[::1]', '::1']);
+
+/**
+ * Open `url` (a whole page of the embed server, at its own origin) in a new tab of the test
+ * browser, bring each widget near so it loads and wait for it to settle (content,
+ * placeholder or error), then run axe on the whole document. Nothing leaves the machine.
+ */
+async function axePage(testPage, url) {
+  const page = await testPage.browser().newPage();
+  try {
+    await page.setViewport({ width: 1000, height: 800 });
+    await page.setBypassCSP(true); // to inject axe into the strict-CSP page; the page's own code still runs under its policy
+    await page.setRequestInterception(true);
+    page.on('request', (req) => {
+      const target = new URL(req.url());
+      if (/^(https?|wss?):$/.test(target.protocol) && !LOOPBACK.has(target.hostname)) void req.abort('blockedbyclient').catch(() => undefined);
+      else void req.continue().catch(() => undefined);
+    });
+    await page.goto(url, { waitUntil: 'load' });
+    const unsettled = await page.evaluate(async () => {
+      const frame = () => new Promise((r) => requestAnimationFrame(r));
+      const settled = (el) => el.shadowRoot !== null && el.shadowRoot.childElementCount > 0 && el.shadowRoot.querySelector('[aria-busy="true"]') === null;
+      const left = [];
+      for (const el of document.querySelectorAll('*')) {
+        if (!el.localName.startsWith('perch-')) continue;
+        el.scrollIntoView({ block: 'center' });
+        const start = performance.now();
+        while (!settled(el) && performance.now() - start < 5000) await frame();
+        if (!settled(el)) left.push(`<${el.localName}${el.id ? `#${el.id}` : ''}>`);
+      }
+      window.scrollTo(0, 0);
+      return left;
+    });
+    await page.addScriptTag({ path: resolve('node_modules/axe-core/axe.min.js') });
+    const violations = await page.evaluate(async () => {
+      const result = await window.axe.run(document, { resultTypes: ['violations'] });
+      return result.violations.map((v) => `${v.id} (${v.impact}): ${v.nodes.map((n) => JSON.stringify(n.target)).join(', ')}`);
+    });
+    return { violations, unsettled };
+  } finally {
+    await page.close();
+  }
+}
 
 /** @returns {import('@web/test-runner').TestRunnerPlugin} */
 export function perchTestServerPlugin() {
@@ -64,6 +108,8 @@ export function perchTestServerPlugin() {
       if (command === 'perch-video-media-log') return videoHost.log();
       if (command === 'perch-video-media-log-clear') return (videoHost.clearLog(), true);
       if (command.startsWith('perch-csp-') || command.startsWith('perch-page-log')) return pages.command(command, session);
+      if (command === 'perch-demo-pages') return readdirSync('demo').filter((f) => f.endsWith('.html')).sort();
+      if (command === 'perch-axe-page') return axePage(session.browser.getPage(session.id), `${embed?.url}/${payload?.page ?? ''}`);
       if (command === 'perch-emulate-media') {
         const page = session.browser.getPage(session.id);
         await page.emulateMediaFeatures(payload?.features ?? []);
