@@ -8,12 +8,12 @@
 import { LitElement, html, type PropertyValues, type TemplateResult } from 'lit';
 import { property } from 'lit/decorators.js';
 import { PerchErrorEvent } from '../shared/events.js';
-import { directionOf } from '../shared/i18n.js';
 import { pageTheme } from '../shared/page-config.js';
 import { xMark } from '../tweet/parts/icons.js';
 import { PerchIntentEvent, type ButtonKind } from './button-events.js';
 import { buttonStyles } from './button.styles.js';
-import { buttonLanguage, buttonMsg } from './buttons-i18n.js';
+import { buttonMsg } from './buttons-i18n.js';
+import { LocalizeController } from '../i18n/localize-controller.js';
 import { IntentInputError, type Intent } from './intent-url.js';
 import { openIntentPopup } from './popup.js';
 
@@ -22,11 +22,6 @@ type Theme = 'light' | 'dark' | 'auto';
 /** Base class of `<perch-share-button>`, `<perch-follow-button>`, `<perch-mention-button>` and `<perch-hashtag-button>`. */
 export abstract class PerchButtonBase extends LitElement {
   static override styles = [buttonStyles];
-
-  static override get observedAttributes(): string[] {
-    // `lang` is HTMLElement's own property; watch the attribute so labels follow it.
-    return [...super.observedAttributes, 'lang'];
-  }
 
   /** `small` (default) or `large`. */
   @property({ reflect: true }) size: 'small' | 'large' | undefined;
@@ -57,20 +52,13 @@ export abstract class PerchButtonBase extends LitElement {
     return this.problem?.message;
   }
 
-  override attributeChangedCallback(name: string, old: string | null, value: string | null): void {
-    super.attributeChangedCallback(name, old, value);
-    if (name === 'lang' && old !== value) this.requestUpdate();
-  }
-
   override connectedCallback(): void {
     super.connectedCallback();
     if (this.theme === undefined) this.theme = pageTheme() ?? 'light';
   }
 
-  /** The language of the labels: own `lang`, else the nearest ancestor's, else the document's. */
-  protected get effectiveLang(): string {
-    return this.getAttribute('lang') || this.parentElement?.closest('[lang]')?.getAttribute('lang') || document.documentElement.lang || 'en';
-  }
+  /** The labels' language (own `lang`, `data-lang`, the page's, the reader's), loaded on demand; it follows `lang` changes. */
+  private readonly l10n = new LocalizeController(this, { buttons: true });
 
   protected override willUpdate(changed: PropertyValues): void {
     super.willUpdate(changed);
@@ -98,9 +86,12 @@ export abstract class PerchButtonBase extends LitElement {
   }
 
   protected override render(): TemplateResult {
-    const lang = buttonLanguage(this.effectiveLang);
+    const lang = this.l10n.lang;
+    const dir = this.l10n.dir;
+    // Until its language's strings are here, the button keeps its place with the X mark alone.
+    if (!this.l10n.ready) return html`<span part="base" class="button" aria-busy="true"><span class="icon" part="icon">${xMark}</span></span>`;
     const intent = this.built;
-    if (intent === undefined) return html`<span part="message" class="message" role="status" lang=${lang} dir=${directionOf(lang)}>${buttonMsg('invalid', lang)}</span>`;
+    if (intent === undefined) return html`<span part="message" class="message" role="status" lang=${lang} dir=${dir}>${buttonMsg('invalid', lang)}</span>`;
     const label = this.label(lang);
     return html`<a
       part="base"
@@ -109,7 +100,7 @@ export abstract class PerchButtonBase extends LitElement {
       target="_blank"
       rel="noopener noreferrer"
       lang=${lang}
-      dir=${directionOf(lang)}
+      dir=${dir}
       aria-label=${buttonMsg('opensPopup', lang, { label })}
       @click=${this.onClick}
       ><span class="icon" part="icon">${xMark}</span><span part="label">${label}</span></a
