@@ -84,7 +84,8 @@ export class LocalizeController implements ReactiveController {
       this.observer.observe(this.host, { attributes: true, attributeFilter: ['lang', 'data-lang'] });
     }
     if (typeof window !== 'undefined') window.addEventListener('languagechange', this.onLanguageChange);
-    this.hostUpdate();
+    // Start loading early; the language is settled at the first update (attributes may still change before it).
+    void loadLanguage(this.resolve());
   }
 
   hostDisconnected(): void {
@@ -94,7 +95,9 @@ export class LocalizeController implements ReactiveController {
   }
 
   hostUpdate(): void {
-    const code = (this.current = this.resolve());
-    if (!isLoaded(code)) void loadLanguage(code).then(() => this.host.requestUpdate());
+    const wanted = this.resolve();
+    // After a change of language, the widget keeps speaking the one it has until the new one's strings are here.
+    if (isLoaded(wanted) || this.current === undefined) this.current = wanted;
+    if (!isLoaded(wanted)) void loadLanguage(wanted).then(() => this.host.requestUpdate());
   }
 }

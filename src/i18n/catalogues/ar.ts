@@ -7,7 +7,7 @@ const ar: Catalogue = {
     replyingTo: 'ردًا على',
     reply: 'رد',
     like: 'إعجاب',
-    likes: { zero: 'لا إعجابات', one: 'إعجاب واحد', two: 'إعجابان', few: '{n} إعجابات', many: '{n} إعجابًا', other: '{n} إعجاب' },
+    likes: { zero: '{n} إعجاب', one: '{n} إعجاب', two: '{n} إعجاب', few: '{n} إعجابات', many: '{n} إعجابًا', other: '{n} إعجاب' },
     readReplies: { zero: 'لا ردود', one: 'قراءة رد واحد', two: 'قراءة ردّين', few: 'قراءة {n} ردود', many: 'قراءة {n} ردًا', other: 'قراءة {n} رد' },
     readMore: 'اقرأ المزيد على X',
     follow: 'متابعة',

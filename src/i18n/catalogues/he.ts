@@ -7,7 +7,7 @@ const he: Catalogue = {
     replyingTo: 'בתגובה ל',
     reply: 'תגובה',
     like: 'לייק',
-    likes: { one: 'לייק אחד', two: '{n} לייקים', other: '{n} לייקים' },
+    likes: { one: '{n} לייק', two: '{n} לייקים', other: '{n} לייקים' },
     readReplies: { one: 'לקריאת תגובה אחת', two: 'לקריאת {n} תגובות', other: 'לקריאת {n} תגובות' },
     readMore: 'להמשך קריאה ב-X',
     follow: 'מעקב',
