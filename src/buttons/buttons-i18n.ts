@@ -4,7 +4,10 @@
  */
 import type { TextKey } from '../i18n/catalogue-types.js';
 import { BUTTON_ONLY_LANGUAGES, LANGUAGES, resolveLanguage } from '../i18n/languages.js';
-import { t } from '../i18n/translate.js';
+import { t, useEnglish } from '../i18n/translate.js';
+import englishButton from '../i18n/english/button.js';
+
+useEnglish('button', englishButton);
 
 /** The keys of the buttons' strings. */
 export type ButtonMessageKey = Extract<TextKey, `button.${string}`> extends `button.${infer K}` ? K : never;

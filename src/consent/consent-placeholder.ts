@@ -6,7 +6,10 @@
 import { css, html, nothing, type TemplateResult } from 'lit';
 import type { ConsentCore } from './consent-core.js';
 import { directionOf } from '../i18n/languages.js';
-import { t } from '../i18n/translate.js';
+import { t, useEnglish } from '../i18n/translate.js';
+import englishConsent from '../i18n/english/consent.js';
+
+useEnglish('consent', englishConsent);
 
 /** X's privacy policy. */
 export const X_PRIVACY_URL = 'https://x.com/en/privacy';

@@ -3,6 +3,10 @@ import { LitElement, css, html, nothing } from 'lit';
 import { ConsentController } from './consent-controller.js';
 import type { TextKey } from '../i18n/catalogue-types.js';
 import { LocalizeController } from '../i18n/localize-controller.js';
+import englishConsent from '../i18n/english/consent.js';
+import { useEnglish } from '../i18n/translate.js';
+
+useEnglish('consent', englishConsent);
 
 /**
  * Shows whether content from X is allowed and lets the visitor withdraw or give consent.

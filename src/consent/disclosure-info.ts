@@ -8,7 +8,10 @@ import { resolveServer } from '../shared/page-config.js';
 import type { ConsentCore } from './consent-core.js';
 import { CONSENT_COOKIE, CONSENT_COOKIE_DAYS } from './consent-store.js';
 import type { Disclosure } from './policy-types.js';
-import { plural, t } from '../i18n/translate.js';
+import { plural, t, useEnglish } from '../i18n/translate.js';
+import englishDisclosure from '../i18n/english/disclosure.js';
+
+useEnglish('disclosure', englishDisclosure);
 
 /**
  * Hosts, cookies and honoured signals for the current configuration, for the publisher's

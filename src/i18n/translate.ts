@@ -4,8 +4,7 @@
  * so a page in one language downloads that language's strings once. No Lit here: the
  * server-side renderer uses it too.
  */
-import type { Catalogue, MessageKey, PartialCatalogue, PluralForms, PluralKey, TextKey } from './catalogue-types.js';
-import en from './catalogues/en.js';
+import type { Catalogue, MessageKey, PartialCatalogue, PluralForms, PluralKey, Section, TextKey } from './catalogue-types.js';
 import { bcp47, resolveLanguage, type LanguageCode } from './languages.js';
 
 type Loaded = Catalogue | PartialCatalogue;
@@ -59,7 +58,14 @@ const LOADERS: Record<Exclude<LanguageCode, 'en'>, Loader> = {
   ta: () => import('./catalogues/ta.js'),
 };
 
-const catalogues = new Map<LanguageCode, Loaded>([['en', en]]);
+/** English, section by section: each widget's strings module hands in its own (see `useEnglish`), so a page with one post carries no timeline or button English. */
+const english: PartialCatalogue = {};
+const catalogues = new Map<LanguageCode, Loaded>([['en', english]]);
+
+/** Make a section's English strings (`src/i18n/english/<section>.ts`) the fallback for `t()`; each widget's strings module calls it once. */
+export function useEnglish<S extends Section>(section: S, strings: Catalogue[S]): void {
+  (english as Record<Section, Catalogue[Section]>)[section] = strings;
+}
 const loading = new Map<LanguageCode, Promise<void>>();
 
 /** Whether the strings for `code` are here (English always is). */
@@ -99,7 +105,7 @@ function lookup(key: MessageKey, tag: string | null | undefined): string | Plura
   const [section, name] = key.split('.') as [keyof Catalogue, string];
   const code = resolveLanguage(tag);
   const own = code === undefined ? undefined : (catalogues.get(code)?.[section] as Record<string, string | PluralForms> | undefined)?.[name];
-  return own ?? (en[section] as Record<string, string | PluralForms>)[name]!;
+  return own ?? (english[section] as Record<string, string | PluralForms> | undefined)?.[name] ?? key;
 }
 
 function fill(template: string, vars: Record<string, string | number>): string {

@@ -3,7 +3,10 @@
  * `t('post.reply', lang)` (see `src/i18n/`, where every widget's strings live).
  */
 import type { Catalogue, TextKey } from '../i18n/catalogue-types.js';
-import { t } from '../i18n/translate.js';
+import { t, useEnglish } from '../i18n/translate.js';
+import englishPost from '../i18n/english/post.js';
+
+useEnglish('post', englishPost);
 
 export { loadLanguage, languageReady } from '../i18n/translate.js';
 export { directionOf } from '../i18n/languages.js';

@@ -1,6 +1,11 @@
 /** The video player's strings: `videoMsg('pause', lang)` is `t('video.pause', lang)` (every widget's strings live in `src/i18n/`). */
 import type { TextKey } from '../i18n/catalogue-types.js';
-import { t } from '../i18n/translate.js';
+import { t, useEnglish } from '../i18n/translate.js';
+import englishPost from '../i18n/english/post.js';
+import englishVideo from '../i18n/english/video.js';
+
+useEnglish('video', englishVideo);
+useEnglish('post', englishPost); // the big play button's label
 
 type OwnKey = Extract<TextKey, `video.${string}`> extends `video.${infer K}` ? K : never;
 /** The keys of the player's strings (its big play button shares the post's label). */
