@@ -138,7 +138,7 @@ export class PerchTweet extends LitElement {
   /** The consent decision sits in the data path: no request and no X host unless it allows. */
   private readonly consent = new ConsentController(this, { purpose: 'content', firstParty: true });
 
-  /** Perch's own labels in a language other than English load on demand; the post waits for them. */
+  /** The post's language, chosen as X's widgets choose it; strings other than English load on demand and the post waits for them. */
   private readonly language = new LocalizeController(this);
 
   /** The element arrived with a server-rendered (declarative) shadow root. */
