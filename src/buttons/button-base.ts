@@ -7,13 +7,13 @@
  */
 import { LitElement, html, type PropertyDeclarations, type PropertyValues, type TemplateResult } from 'lit';
 import { PerchErrorEvent } from '../shared/events.js';
-import { directionOf } from '../shared/i18n.js';
 import { booleanAttribute } from '../shared/boolean-attribute.js';
 import { ThemeController, type Theme } from '../shared/theme-controller.js';
 import { xMark } from '../post/parts/icons.js';
 import { PerchIntentEvent, type ButtonKind } from './button-events.js';
 import { buttonStyles } from './button.styles.js';
-import { buttonLanguage, buttonMsg } from './buttons-i18n.js';
+import { buttonMsg } from './buttons-i18n.js';
+import { LocalizeController } from '../i18n/localize-controller.js';
 import { IntentInputError, type Intent } from './intent-url.js';
 import { openIntentPopup } from './popup.js';
 
@@ -27,11 +27,6 @@ export abstract class PerchButtonBase extends LitElement {
     theme: {},
     dnt: { converter: booleanAttribute('dnt') },
   };
-
-  static override get observedAttributes(): string[] {
-    // `lang` is HTMLElement's own property; watch the attribute so labels follow it.
-    return [...super.observedAttributes, 'lang'];
-  }
 
   /** `small` (default) or `large`. */
   size: 'small' | 'large' | undefined;
@@ -62,21 +57,14 @@ export abstract class PerchButtonBase extends LitElement {
     return this.problem?.message;
   }
 
-  override attributeChangedCallback(name: string, old: string | null, value: string | null): void {
-    super.attributeChangedCallback(name, old, value);
-    if (name === 'lang' && old !== value) this.requestUpdate();
-  }
-
   constructor() {
     super();
     // The effective theme, as the custom state `light` or `dark`.
     new ThemeController(this, () => this.theme);
   }
 
-  /** The language of the labels: own `lang`, else the nearest ancestor's, else the document's. */
-  protected get effectiveLang(): string {
-    return this.getAttribute('lang') || this.parentElement?.closest('[lang]')?.getAttribute('lang') || document.documentElement.lang || 'en';
-  }
+  /** The labels' language (own `lang`, `data-lang`, the page's, the reader's), loaded on demand; it follows `lang` changes. */
+  private readonly l10n = new LocalizeController(this, { buttons: true });
 
   protected override willUpdate(changed: PropertyValues): void {
     super.willUpdate(changed);
@@ -104,9 +92,12 @@ export abstract class PerchButtonBase extends LitElement {
   }
 
   protected override render(): TemplateResult {
-    const lang = buttonLanguage(this.effectiveLang);
+    const lang = this.l10n.lang;
+    const dir = this.l10n.dir;
+    // Until its language's strings are here, the button keeps its place with the X mark alone.
+    if (!this.l10n.ready) return html`<span part="base" class="button" aria-busy="true"><span class="icon" part="icon">${xMark}</span></span>`;
     const intent = this.built;
-    if (intent === undefined) return html`<span part="message" class="message" role="status" lang=${lang} dir=${directionOf(lang)}>${buttonMsg('invalid', lang)}</span>`;
+    if (intent === undefined) return html`<span part="message" class="message" role="status" lang=${lang} dir=${dir}>${buttonMsg('invalid', lang)}</span>`;
     const label = this.label(lang);
     return html`<a
       part="base"
@@ -115,7 +106,7 @@ export abstract class PerchButtonBase extends LitElement {
       target="_blank"
       rel="noopener noreferrer"
       lang=${lang}
-      dir=${directionOf(lang)}
+      dir=${dir}
       aria-label=${buttonMsg('opensPopup', lang, { label })}
       @click=${this.onClick}
       ><span class="icon" part="icon">${xMark}</span><span part="label">${label}</span></a

@@ -22,7 +22,8 @@ export const buttonStyles = [themeTokens, themeScheme, css`
     gap: 4px;
     box-sizing: border-box;
     height: 20px;
-    padding: 0 10px 0 8px;
+    padding-block: 0;
+    padding-inline: 8px 10px;
     border-radius: 9999px;
     background: var(--_btn-bg);
     color: var(--_btn-fg);
@@ -36,7 +37,7 @@ export const buttonStyles = [themeTokens, themeScheme, css`
   .button:focus-visible { outline: 2px solid var(--_focus); outline-offset: 2px; }
   .icon { display: inline-flex; flex: none; }
   .icon svg { width: 12px; height: 12px; }
-  :host([size='large']) .button { height: 28px; padding: 0 14px 0 12px; font-size: 14px; gap: 6px; }
+  :host([size='large']) .button { height: 28px; padding-block: 0; padding-inline: 12px 14px; font-size: 14px; gap: 6px; }
   :host([size='large']) .icon svg { width: 16px; height: 16px; }
   .message {
     display: inline-block;

@@ -1,11 +1,15 @@
 /**
  * The notice a widget shows instead of content from X until consent allows it (R2, R3):
- * what would load and from whom, links to X's privacy policy and ads opt-out, and the
+ * what would load (always named as coming from X), links to X's privacy policy and ads opt-out, and the
  * "Load this once" / "Always allow" buttons. Fills the box its host reserves.
  */
 import { css, html, nothing, type TemplateResult } from 'lit';
 import type { ConsentCore } from './consent-core.js';
-import { consentMsg } from './consent-i18n.js';
+import { directionOf } from '../i18n/languages.js';
+import { t, useEnglish } from '../i18n/translate.js';
+import englishConsent from '../i18n/english/consent.js';
+
+useEnglish('consent', englishConsent);
 
 /** X's privacy policy. */
 export const X_PRIVACY_URL = 'https://x.com/en/privacy';
@@ -14,11 +18,11 @@ export const X_ADS_OPT_OUT_URL = 'https://help.x.com/en/safety-and-security/priv
 
 /** What the placeholder says. */
 export interface PlaceholderOptions {
-  /** What would load, e.g. "This post's video". */
+  /** What would load, in the notice's language, e.g. "A video from X". */
   what: string;
-  /** From whom, e.g. "X (x.com)". */
-  from: string;
-  /** Language of the notice; English when unsupported. */
+  /** No longer shown: the notice says the content comes from X, never which server delivers it. */
+  from?: string;
+  /** Language of the notice (a tag the widget's `LocalizeController` settled on); English when unsupported. */
   lang?: string;
 }
 
@@ -96,22 +100,22 @@ export function adoptPlaceholderStyles(root: ShadowRoot): void {
  * replace the text through the widget's `consent` slot; the buttons always stay.
  */
 export function renderConsentPlaceholder(core: ConsentCore, options: PlaceholderOptions): TemplateResult {
-  const { what, from, lang } = options;
+  const { what, lang } = options;
   const child = core.isChildDirected();
-  return html`<section part="consent" class="perch-consent" aria-label=${consentMsg('region', lang, { from })} lang=${lang ?? nothing}>
+  return html`<section part="consent" class="perch-consent" aria-label=${t('consent.region', lang)} lang=${lang ?? 'en'} dir=${directionOf(lang)}>
       <slot name="consent">
-        <p>${consentMsg('notice', lang, { what, from })}</p>
-        <p>${consentMsg(child ? 'explainChild' : 'explain', lang)}</p>
+        <p><strong>${what}</strong></p>
+        <p>${t('consent.notice', lang)} ${t(child ? 'consent.explainChild' : 'consent.explain', lang)}</p>
         <p class="perch-consent-links">
-          <a href=${X_PRIVACY_URL} target="_blank" rel="noopener noreferrer">${consentMsg('privacy', lang)}</a>
-          <a href=${X_ADS_OPT_OUT_URL} target="_blank" rel="noopener noreferrer">${consentMsg('optOut', lang)}</a>
+          <a href=${X_PRIVACY_URL} target="_blank" rel="noopener noreferrer">${t('consent.privacy', lang)}</a>
+          <a href=${X_ADS_OPT_OUT_URL} target="_blank" rel="noopener noreferrer">${t('consent.optOut', lang)}</a>
         </p>
       </slot>
       <div class="perch-consent-actions">
-        <button type="button" class="primary" data-consent="once" @click=${() => core.grant()}>${consentMsg('loadOnce', lang)}</button>
+        <button type="button" class="primary" data-consent="once" @click=${() => core.grant()}>${t('consent.loadOnce', lang)}</button>
         ${child
           ? nothing
-          : html`<button type="button" data-consent="always" @click=${() => core.grant({ remember: true })}>${consentMsg('alwaysAllow', lang)}</button>`}
+          : html`<button type="button" data-consent="always" @click=${() => core.grant({ remember: true })}>${t('consent.alwaysAllow', lang)}</button>`}
       </div>
     </section>`;
 }

@@ -1,7 +1,12 @@
 /** `<perch-consent-settings>`: the visitor's current choice for content from X, with Withdraw and Allow buttons. */
 import { LitElement, css, html, nothing, type TemplateResult } from 'lit';
 import { ConsentController } from './consent-controller.js';
-import { consentMsg, languageOf, type ConsentMessageKey } from './consent-i18n.js';
+import type { TextKey } from '../i18n/catalogue-types.js';
+import { LocalizeController } from '../i18n/localize-controller.js';
+import englishConsent from '../i18n/english/consent.js';
+import { useEnglish } from '../i18n/translate.js';
+
+useEnglish('consent', englishConsent);
 
 /**
  * Shows whether content from X is allowed and lets the visitor withdraw or give consent.
@@ -65,29 +70,31 @@ export class PerchConsentSettings extends LitElement {
   `;
 
   private readonly consent = new ConsentController(this);
+  private readonly l10n = new LocalizeController(this);
 
-  override render(): TemplateResult {
+  override render(): TemplateResult | typeof nothing {
     const core = this.consent.core;
     const policy = core.policy();
-    const lang = languageOf(this, this.lang);
     const child = policy.childDirected;
     const remembered = core.remembered;
     const state = core.state;
-    let key: ConsentMessageKey;
-    if (policy.content.granted && policy.content.decidedBy === 'mode') key = 'stateNotRequired';
-    else if (state === 'granted') key = remembered === 'granted' ? 'stateStored' : 'stateGranted';
-    else if (state === 'denied') key = 'stateDenied';
-    else key = 'stateUnknown';
+    if (!this.l10n.ready) return nothing;
+    const l = this.l10n;
+    let key: Extract<TextKey, `consent.state${string}`>;
+    if (policy.content.granted && policy.content.decidedBy === 'mode') key = 'consent.stateNotRequired';
+    else if (state === 'granted') key = remembered === 'granted' ? 'consent.stateStored' : 'consent.stateGranted';
+    else if (state === 'denied') key = 'consent.stateDenied';
+    else key = 'consent.stateUnknown';
     const canWithdraw = state !== 'unknown' || remembered !== undefined;
     const showAllow = !(state === 'granted' && (child || remembered === 'granted'));
-    return html`<section part="base" aria-label=${consentMsg('settingsLabel', lang)}>
-      <p part="state" role="status">${consentMsg(key, lang)}</p>
-      ${child ? html`<p>${consentMsg('childNote', lang)}</p>` : nothing}
+    return html`<section part="base" aria-label=${l.t('consent.region')} lang=${l.lang} dir=${l.dir}>
+      <p part="state" role="status">${l.t(key)}</p>
+      ${child ? html`<p>${l.t('consent.childNote')}</p>` : nothing}
       <div part="actions">
-        <button type="button" data-consent="revoke" ?disabled=${!canWithdraw} @click=${() => core.revoke()}>${consentMsg('revoke', lang)}</button>
+        <button type="button" data-consent="revoke" ?disabled=${!canWithdraw} @click=${() => core.revoke()}>${l.t('consent.revoke')}</button>
         ${showAllow
           ? html`<button type="button" data-consent=${child ? 'once' : 'always'} @click=${() => core.grant({ remember: !child })}>
-              ${consentMsg(child ? 'allowPage' : 'alwaysAllow', lang)}
+              ${l.t(child ? 'consent.allowPage' : 'consent.alwaysAllow')}
             </button>`
           : nothing}
       </div>

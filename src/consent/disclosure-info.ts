@@ -8,27 +8,32 @@ import { resolveServer } from '../shared/page-config.js';
 import type { ConsentCore } from './consent-core.js';
 import { CONSENT_COOKIE, CONSENT_COOKIE_DAYS } from './consent-store.js';
 import type { Disclosure } from './policy-types.js';
+import { plural, t, useEnglish } from '../i18n/translate.js';
+import englishDisclosure from '../i18n/english/disclosure.js';
 
-/** Hosts, cookies and honoured signals for the current configuration, for the publisher's privacy policy (R8). */
-export function describeDisclosure(core: ConsentCore): Disclosure {
+useEnglish('disclosure', englishDisclosure);
+
+/**
+ * Hosts, cookies and honoured signals for the current configuration, for the publisher's
+ * privacy policy (R8), with the text in `lang` (English by default; another language's
+ * strings must have been loaded with `loadLanguage`).
+ */
+export function describeDisclosure(core: ConsentCore, lang = 'en'): Disclosure {
   const hosts: string[] = [];
   const server = resolveServer(undefined);
   if (server !== undefined) hosts.push(new URL(server).host);
   hosts.push(...X_MEDIA_HOSTS.filter((h) => !hosts.includes(h)));
   const child = core.isChildDirected();
-  const cookies = child
-    ? []
-    : [{ name: CONSENT_COOKIE, purpose: 'Remembers the visitor’s choice to load content from X (“Always allow”).', maxAgeDays: CONSENT_COOKIE_DAYS }];
+  const cookies = child ? [] : [{ name: CONSENT_COOKIE, purpose: t('disclosure.cookiePurpose', lang), maxAgeDays: CONSENT_COOKIE_DAYS }];
   const honours = ['Do Not Track', 'Global Privacy Control', 'IAB TCF v2.2', 'IAB GPP', 'WordPress Consent API'];
-  const serverText = server !== undefined ? `Posts are served by our own server (${new URL(server).host}), which sets no cookies. ` : '';
-  const cookieText = child
-    ? 'Because this site is directed at children under 13, the embeds set no cookie and store nothing on your device, and always opt out of personalisation by X. '
-    : `The embeds set one first-party cookie, ${CONSENT_COOKIE}, kept for ${CONSENT_COOKIE_DAYS} days, only when you choose “Always allow”; it records that choice and nothing else. No other storage on your device is used. `;
-  const text =
-    `This site shows posts from X (formerly Twitter). ${serverText}` +
-    `Only after you allow it may your browser load images, video or other content from X’s hosts (${X_MEDIA_HOSTS.join(', ')}), which lets X collect information about your visit. ` +
-    cookieText +
-    'We honour Do Not Track and Global Privacy Control: when either is on, the embeds ask X not to personalise content or advertising for you. ' +
-    'See X’s privacy policy at https://x.com/en/privacy.';
-  return { hosts, cookies, honours, text };
+  const days = plural('disclosure.days', CONSENT_COOKIE_DAYS, lang);
+  const text = [
+    t('disclosure.intro', lang),
+    server === undefined ? undefined : t('disclosure.server', lang, { host: new URL(server).host }),
+    t('disclosure.media', lang, { hosts: X_MEDIA_HOSTS.join(', ') }),
+    child ? t('disclosure.cookieChild', lang) : t('disclosure.cookie', lang, { name: CONSENT_COOKIE, days }),
+    t('disclosure.signals', lang),
+    t('disclosure.privacy', lang, { url: 'https://x.com/en/privacy' }),
+  ].filter((s) => s !== undefined);
+  return { hosts, cookies, honours, text: text.join(' ') };
 }

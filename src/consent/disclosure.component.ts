@@ -1,12 +1,12 @@
 /** `<perch-disclosure>`: the hosts, cookies and honoured signals of Perch on this page, for a privacy policy (R8). */
-import { LitElement, css, html, type TemplateResult } from 'lit';
+import { LitElement, css, html, nothing, type TemplateResult } from 'lit';
 import { describeDisclosure } from './disclosure-info.js';
 import { ConsentController } from './consent-controller.js';
-import { consentMsg, languageOf } from './consent-i18n.js';
+import { LocalizeController } from '../i18n/localize-controller.js';
 
 /**
  * Renders `disclosure()` as text and lists a publisher can show in their privacy policy.
- * The paragraph is English; the list headings are localised.
+ * Text and headings are in the reader's language.
  *
  * @summary What embedded posts from X may contact and store.
  *
@@ -33,24 +33,26 @@ export class PerchDisclosure extends LitElement {
   `;
 
   private readonly consent = new ConsentController(this);
+  private readonly l10n = new LocalizeController(this);
 
-  override render(): TemplateResult {
-    const d = describeDisclosure(this.consent.core);
-    const lang = languageOf(this, this.lang);
-    return html`<section part="base" aria-label=${consentMsg('disclosureLabel', lang)}>
+  override render(): TemplateResult | typeof nothing {
+    const l = this.l10n;
+    if (!l.ready) return nothing;
+    const d = describeDisclosure(this.consent.core, l.lang);
+    return html`<section part="base" aria-label=${l.t('disclosure.label')} lang=${l.lang} dir=${l.dir}>
       <p part="text">${d.text}</p>
       <dl part="list">
-        <dt>${consentMsg('hosts', lang)}</dt>
+        <dt>${l.t('disclosure.hosts')}</dt>
         <dd><ul>${d.hosts.map((h) => html`<li>${h}</li>`)}</ul></dd>
-        <dt>${consentMsg('cookies', lang)}</dt>
+        <dt>${l.t('disclosure.cookies')}</dt>
         <dd>
           ${d.cookies.length === 0
-            ? consentMsg('noCookies', lang)
+            ? l.t('disclosure.noCookies')
             : html`<ul>
-                ${d.cookies.map((c) => html`<li>${consentMsg('cookieItem', lang, { name: c.name, purpose: c.purpose, days: c.maxAgeDays })}</li>`)}
+                ${d.cookies.map((c) => html`<li>${l.t('disclosure.cookieItem', { name: c.name, purpose: c.purpose, days: l.plural('disclosure.days', c.maxAgeDays) })}</li>`)}
               </ul>`}
         </dd>
-        <dt>${consentMsg('honours', lang)}</dt>
+        <dt>${l.t('disclosure.honours')}</dt>
         <dd><ul>${d.honours.map((h) => html`<li>${h}</li>`)}</ul></dd>
       </dl>
     </section>`;

@@ -71,7 +71,7 @@ export const postStyles = css`
   .video > perch-video { position: absolute; inset: 0; }
   .video { position: relative; background: #000; }
   .play { position: absolute; inset: 50% auto auto 50%; transform: translate(-50%, -50%); width: 64px; height: 64px; border-radius: 50%; background: #1d9bf0; color: #fff; display: grid; place-items: center; border: 4px solid #fff; }
-  .gif-label { position: absolute; left: 8px; bottom: 8px; background: rgba(0, 0, 0, 0.77); color: #fff; font-weight: 700; font-size: 13px; padding: 0 4px; border-radius: 4px; }
+  .gif-label { position: absolute; inset-inline-start: 8px; bottom: 8px; background: rgba(0, 0, 0, 0.77); color: #fff; font-weight: 700; font-size: 13px; padding: 0 4px; border-radius: 4px; }
   /* A quoted post: no padding of its own, its media edge to edge at the bottom of the card. */
   .quoted { display: block; margin-top: 12px; border: 1px solid var(--_border); border-radius: var(--_radius); overflow: hidden; }
   .quoted-head { display: flex; align-items: center; gap: 4px; padding: 12px 12px 0; white-space: nowrap; overflow: hidden; }
@@ -90,6 +90,7 @@ export const postStyles = css`
   .poll li { position: relative; display: flex; justify-content: space-between; padding: 4px 8px; border-radius: 4px; overflow: hidden; }
   .poll .bar { position: absolute; inset: 0; width: 100%; height: 100%; border-radius: 4px; }
   .poll .bar rect { fill: var(--_hover); }
+  [dir='rtl'] .poll .bar { transform: scaleX(-1); }
   .poll li.leading .bar rect { fill: color-mix(in srgb, var(--_link) 25%, transparent); }
   .poll li.leading { font-weight: 700; }
   .poll .label, .poll .pct { position: relative; }

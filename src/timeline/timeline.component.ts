@@ -14,7 +14,8 @@ import { cspStyleMap } from '../shared/csp-style-map.js';
 import type { PostResult } from '../data/model.js';
 import { DEFAULT_TIMELINE_LIMIT, MAX_TIMELINE_LIMIT, parseTimelinePage, timelineQueryProblem, type TimelinePage, type TimelineQuery, type TimelineSource } from '../data/timeline.js';
 import { ConsentController } from '../consent/consent-controller.js';
-import { LanguageController } from '../shared/language-controller.js';
+import { LocalizeController } from '../i18n/localize-controller.js';
+import { plural } from '../i18n/translate.js';
 import { PerchErrorEvent, type PerchErrorReason } from '../shared/events.js';
 import { msg } from '../shared/i18n.js';
 import { unobserveNear, whenNear } from '../shared/lazy.js';
@@ -146,7 +147,7 @@ export class PerchTimeline extends LitElement {
   /** The consent decision sits in the data path: no request unless it allows. */
   private readonly consent = new ConsentController(this, { purpose: 'content', firstParty: true });
   /** Posts wait for Perch's strings in the timeline's language (loaded on demand). */
-  private readonly language = new LanguageController(this, () => this.lang || undefined);
+  private readonly language = new LocalizeController(this);
   private readonly list = new VirtualList();
   private range: VisibleRange = { start: 0, end: 0, before: 0, after: 0 };
   private requested = '';
@@ -422,8 +423,7 @@ export class PerchTimeline extends LitElement {
   }
 
   private newPostsLabel(n: number): string {
-    const lang = this.lang || undefined;
-    return n === 1 ? timelineMsg('newPost', lang) : timelineMsg('newPosts', lang, { n });
+    return plural('timeline.newPosts', n, this.language.lang);
   }
 
   private scheduleRefresh(): void {
@@ -455,7 +455,7 @@ export class PerchTimeline extends LitElement {
 
   private get context(): RenderContext {
     return {
-      lang: this.lang === '' ? undefined : this.lang,
+      lang: this.language.lang,
       server: resolveServer(this.server),
       hideCards: false,
       hideThread: false,
@@ -479,16 +479,16 @@ export class PerchTimeline extends LitElement {
 
   protected override render(): TemplateResult {
     const page = this.page;
-    const lang = this.lang || undefined;
+    const lang = this.language.lang;
+    if (!this.language.ready) return this.renderFallback();
     if (page === undefined) {
       const query = this.query;
       if (!this.consent.allowed && query !== undefined && timelineQueryProblem(query) === undefined) {
         const server = resolveServer(this.server);
-        return html`<div class="consent">${this.consent.renderPlaceholder({ what: timelineMsg('consentWhat', lang), from: server === undefined ? 'x.com' : new URL(server).host, lang })}</div>`;
+        return html`<div class="consent" lang=${lang} dir=${this.language.dir}>${this.consent.renderPlaceholder({ what: timelineMsg('consentWhat', lang), from: server === undefined ? 'x.com' : new URL(server).host, lang })}</div>`;
       }
       return this.renderFallback();
     }
-    if (!this.language.ready) return this.renderFallback();
     const chrome = this.chromeTokens;
     const fixed = this.fixedCount !== undefined;
     const frame = { frame: true, fixed, noborders: chrome.has('noborders'), transparent: chrome.has('transparent'), noscrollbar: chrome.has('noscrollbar') };
@@ -496,7 +496,7 @@ export class PerchTimeline extends LitElement {
     const { start, end, before, after } = this.range;
     const visible = this.posts.slice(start, end);
     const setSize = this.nextCursor === null ? this.posts.length : -1;
-    return html`<div part="frame" class=${classMap(frame)} style=${cspStyleMap(fixed ? {} : { height: `${this.frameHeight}px` })}>
+    return html`<div part="frame" lang=${lang} dir=${this.language.dir} class=${classMap(frame)} style=${cspStyleMap(fixed ? {} : { height: `${this.frameHeight}px` })}>
       ${chrome.has('noheader') ? nothing : this.renderHeader(page, ctx)}
       <div part="viewport" class="viewport" @scroll=${this.onScroll}>
         ${this.pending.length === 0
@@ -553,11 +553,11 @@ export class PerchTimeline extends LitElement {
 
   private renderFallback(): TemplateResult {
     const f = this.failure;
-    const lang = this.lang || undefined;
+    const lang = this.language.lang;
     const reserve = f === undefined && this.fixedCount === undefined ? { minHeight: `${this.frameHeight}px` } : {};
     return html`<div class="loading" style=${cspStyleMap(reserve)} aria-busy=${f === undefined ? 'true' : 'false'}><slot></slot>${f === undefined
         ? nothing
-        : html`<p part="message" class="message" role="status">${timelineMsg('loadFailed', lang)}</p>`}</div>`;
+        : html`<p part="message" class="message" role="status" lang=${lang} dir=${this.language.dir}>${timelineMsg('loadFailed', lang)}</p>`}</div>`;
   }
 
   private readonly onScroll = {

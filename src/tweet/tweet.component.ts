@@ -13,7 +13,7 @@ import { booleanAttribute, deprecationNotice } from '../shared/boolean-attribute
 import { pageSwap, requestTimeoutMs, resolveServer } from '../shared/page-config.js';
 import { unobserveNear, whenNear } from '../shared/lazy.js';
 import { msg } from '../shared/i18n.js';
-import { LanguageController } from '../shared/language-controller.js';
+import { LocalizeController } from '../i18n/localize-controller.js';
 import { renderPostResult, type RenderContext } from '../post/post-view.js';
 import { postStyles } from '../post/post.styles.js';
 import { themeScheme, themeTokens } from '../shared/theme-tokens.js';
@@ -148,8 +148,8 @@ export class PerchTweet extends LitElement {
   /** The consent decision sits in the data path: no request and no X host unless it allows. */
   private readonly consent = new ConsentController(this, { purpose: 'content', firstParty: true });
 
-  /** Perch's own labels in a language other than English load on demand; the post waits for them. */
-  private readonly language = new LanguageController(this, () => (isServer ? this.getAttribute('lang') : this.lang) || undefined);
+  /** The post's language, chosen as X's widgets choose it; strings other than English load on demand and the post waits for them. */
+  private readonly language = new LocalizeController(this);
 
   /** The element arrived with a server-rendered (declarative) shadow root. */
   private serverRendered = false;
@@ -330,10 +330,9 @@ export class PerchTweet extends LitElement {
   }
 
   private get context(): RenderContext {
-    // Under Lit SSR the DOM shim has no `lang` property and no consent core (no page): read the attribute, and load nothing from X's hosts.
-    const lang = isServer ? (this.getAttribute('lang') ?? '') : this.lang;
+    // Under Lit SSR there is no consent core (no page): load nothing from X's hosts.
     return {
-      lang: lang === '' ? undefined : lang,
+      lang: this.language.lang,
       server: resolveServer(this.server),
       hideCards: this.hideCards || this.cards === 'hidden',
       hideThread: this.hideThread || this.conversation === 'none',
@@ -350,13 +349,14 @@ export class PerchTweet extends LitElement {
 
   protected override render(): TemplateResult {
     const result = this.result;
+    if (!this.language.ready) return this.renderFallback();
     if (result === undefined && !this.consent.allowed && isPostId(this.tweetId)) {
       const server = resolveServer(this.server);
-      return html`<div class="consent">${this.consent.renderPlaceholder({ what: msg('consentWhatPost', this.lang || undefined), from: server === undefined ? 'x.com' : new URL(server).host, lang: this.lang || undefined })}</div>`;
+      return html`<div class="consent" lang=${this.language.lang} dir=${this.language.dir}>${this.consent.renderPlaceholder({ what: msg('consentWhat', this.language.lang), from: server === undefined ? 'x.com' : new URL(server).host, lang: this.language.lang })}</div>`;
     }
-    if (result === undefined || !this.language.ready) return this.renderFallback();
+    if (result === undefined) return this.renderFallback();
     try {
-      return html`<div class="frame">${renderPostResult(result, this.context)}</div>`;
+      return html`<div class="frame" lang=${this.language.lang} dir=${this.language.dir}>${renderPostResult(result, this.context)}</div>`;
     } catch (error: unknown) {
       // Validated data should never get here; if it does, keep the page intact.
       queueMicrotask(() => this.fail('invalid-data', error instanceof Error ? error.message : String(error)));
@@ -368,7 +368,7 @@ export class PerchTweet extends LitElement {
     const f = this.failure;
     return html`<div class="loading" aria-busy=${f === undefined ? 'true' : 'false'}><slot></slot>${f === undefined
         ? nothing
-        : html`<p part="message" class="message" role="status">${msg(f.reason === 'invalid-id' ? 'invalidId' : 'loadFailed', this.lang || undefined)}</p>`}</div>`;
+        : html`<p part="message" class="message" role="status" lang=${this.language.lang} dir=${this.language.dir}>${msg(f.reason === 'invalid-id' ? 'invalidId' : 'loadFailed', this.language.lang)}</p>`}</div>`;
   }
 
   /** Count impressions of the rendered post, only while the element is on a page. */

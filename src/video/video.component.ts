@@ -19,6 +19,7 @@ import { pickVariant } from './variant-picker.js';
 import { claimPlayback, releasePlayback, type CoordinatedPlayer } from './playback-coordinator.js';
 import { PerchVideoStateEvent, type PerchVideoState } from './video-events.js';
 import { formatTime, videoMsg, type VideoMessageKey } from './video-i18n.js';
+import { LocalizeController } from '../i18n/localize-controller.js';
 import { videoStyles } from './video.styles.js';
 import { bigPlayIcon, captionsIcon, exitFullscreenIcon, fullscreenIcon, mutedIcon, pauseIcon, playIcon, soundIcon, stopIcon } from './video-icons.js';
 
@@ -97,6 +98,7 @@ export class PerchVideo extends LitElement implements CoordinatedPlayer {
   @query('video') private videoEl!: HTMLVideoElement | null;
 
   private readonly consent = new ConsentController(this, { purpose: 'content', firstParty: true });
+  private readonly l10n = new LocalizeController(this);
   private observer: IntersectionObserver | undefined;
   /** At least half visible. */
   private halfInView = false;
@@ -390,7 +392,7 @@ export class PerchVideo extends LitElement implements CoordinatedPlayer {
     this.unload();
     releasePlayback(this);
     this.phase = 'error';
-    this.announcement = videoMsg('failed', this.lang || undefined);
+    this.announcement = videoMsg('failed', this.lng);
     this.dispatchEvent(new PerchVideoStateEvent('error', false));
   }
 
@@ -489,7 +491,7 @@ export class PerchVideo extends LitElement implements CoordinatedPlayer {
   }
 
   private announce(key: VideoMessageKey): void {
-    this.announcement = videoMsg(key, this.lang || undefined);
+    this.announcement = videoMsg(key, this.lng);
   }
 
   // ── <video> events ──────────────────────────────────────────────────────
@@ -567,8 +569,8 @@ export class PerchVideo extends LitElement implements CoordinatedPlayer {
 
   // ── Rendering ────────────────────────────────────────────────────────────
 
-  private get lng(): string | undefined {
-    return this.lang || undefined;
+  private get lng(): string {
+    return this.l10n.lang;
   }
 
   private get watchUrl(): string {
@@ -578,7 +580,7 @@ export class PerchVideo extends LitElement implements CoordinatedPlayer {
   }
 
   private renderMessage(key: VideoMessageKey): TemplateResult {
-    return html`<div part="message" class="message" role="status">
+    return html`<div part="message" class="message" role="status" lang=${this.lng} dir=${this.l10n.dir}>
       <p>${videoMsg(key, this.lng)}</p>
       <a href=${this.watchUrl} target="_blank" rel="noopener noreferrer">${videoMsg('watchOnX', this.lng)}</a>
     </div>`;
@@ -586,9 +588,10 @@ export class PerchVideo extends LitElement implements CoordinatedPlayer {
 
   protected override render(): TemplateResult {
     const media = this.media;
+    if (!this.l10n.ready) return html`<div class="frame" aria-busy="true"></div>`;
     if (media === undefined) {
       if (this.failure !== undefined) return this.renderMessage(this.failure === 'unavailable' ? 'unavailable' : 'failed');
-      if (this.tweetId !== '' && !this.consent.allowed) return html`<div class="consent">${this.consent.renderPlaceholder({ what: videoMsg('consentWhat', this.lng), from: 'x.com', lang: this.lng })}</div>`;
+      if (this.tweetId !== '' && !this.consent.allowed) return html`<div class="consent" lang=${this.lng} dir=${this.l10n.dir}>${this.consent.renderPlaceholder({ what: videoMsg('consentWhat', this.lng), from: 'x.com', lang: this.lng })}</div>`;
       return html`<div class="frame" aria-busy="true"></div>`;
     }
     const isGif = media.type === 'gif';
@@ -596,7 +599,7 @@ export class PerchVideo extends LitElement implements CoordinatedPlayer {
     const started = this.phase !== 'poster';
     const poster = this.resolveMedia(media.posterUrl);
     const captions = started ? (media.captions ?? []).map((c) => ({ ...c, src: this.resolveMedia(c.url) })).filter((c) => c.src !== undefined) : [];
-    return html`<div class="frame" role="group" aria-label=${videoMsg(isGif ? 'gifPlayer' : 'videoPlayer', lng)}>
+    return html`<div class="frame" role="group" lang=${lng} dir=${this.l10n.dir} aria-label=${videoMsg(isGif ? 'gifPlayer' : 'videoPlayer', lng)}>
       <video
         part="video"
         preload="none"

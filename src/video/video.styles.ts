@@ -30,7 +30,7 @@ export const videoStyles = [themeTokens, css`
     width: 64px; height: 64px; border-radius: 50%; background: var(--_accent); color: #fff;
     display: grid; place-items: center; border: 4px solid #fff; padding: 0;
   }
-  .gif-label { position: absolute; left: 8px; bottom: 8px; background: rgba(0, 0, 0, 0.77); color: #fff; font-weight: 700; font-size: 13px; padding: 0 4px; border-radius: 4px; }
+  .gif-label { position: absolute; inset-inline-start: 8px; bottom: 8px; background: rgba(0, 0, 0, 0.77); color: #fff; font-weight: 700; font-size: 13px; padding: 0 4px; border-radius: 4px; }
   .surface { position: absolute; inset: 0 0 44px 0; background: transparent; border: 0; padding: 0; }
   .bar {
     position: absolute; left: 0; right: 0; bottom: 0; height: 44px; display: flex; align-items: center; gap: 4px; padding: 0 6px;

@@ -1,10 +1,12 @@
 import { preloadConsentPlaceholder } from '../../src/consent/consent-controller.js';
 // The consent placeholder a widget shows before consent: what and from whom, X's privacy
 // and opt-out links, two real buttons, keyboard use, the publisher's slot, size, language.
-import { expect, fixture, html } from '@open-wc/testing';
+import { expect, fixture, html, waitUntil } from '@open-wc/testing';
 import { sendKeys } from '@web/test-runner-commands';
 import { LitElement, css } from 'lit';
 import { ConsentController } from '../../src/consent/consent-controller.js';
+import { LocalizeController } from '../../src/i18n/localize-controller.js';
+import { videoMsg } from '../../src/video/video-i18n.js';
 import { getConsentCore, resetConsentCoreForTests } from '../../src/consent/consent-core.js';
 import { X_ADS_OPT_OUT_URL, X_PRIVACY_URL } from '../../src/consent/index.js';
 import { browserCookies } from './support/fixtures.js';
@@ -18,8 +20,10 @@ class PlaceholderProbe extends LitElement {
     }
   `;
   readonly consent = new ConsentController(this, { purpose: 'content', firstParty: false });
+  readonly l10n = new LocalizeController(this);
   override render() {
-    if (!this.consent.allowed) return this.consent.renderPlaceholder({ what: 'This post’s video', from: 'X (x.com)', lang: this.lang || undefined });
+    if (!this.l10n.ready) return html``;
+    if (!this.consent.allowed) return this.consent.renderPlaceholder({ what: videoMsg('consentWhat', this.l10n.lang), lang: this.l10n.lang });
     return html`<p part="content">Loaded</p>`;
   }
 }
@@ -41,10 +45,13 @@ describe('consent placeholder', () => {
     document.cookie = 'perch_consent=; Max-Age=0; path=/';
   });
 
-  it('says what would load and from whom, links to X’s privacy policy and ads opt-out, and offers two buttons', async () => {
+  it('says what would load and that it comes from X (never which server delivers it), links to X’s privacy policy and ads opt-out, and offers two buttons', async () => {
     const el = await fixture<PlaceholderProbe>(html`<placeholder-probe></placeholder-probe>`);
     const box = part(el);
-    expect(box.textContent).to.contain('This post’s video from X (x.com) is not shown until you allow it.');
+    expect(box.textContent).to.contain('A video from X');
+    expect(box.textContent).to.contain('It is shown only after you allow it.');
+    expect(box.getAttribute('aria-label')).to.equal('Content from X');
+    expect(box.textContent).not.to.match(/localhost|127\.0\.0\.1|x\.com/);
     expect(box.textContent).to.contain('interest-based advertising');
     const links = [...box.querySelectorAll('a')].map((a) => [a.href, a.textContent!.trim()]);
     expect(links).to.deep.equal([
@@ -119,19 +126,36 @@ describe('consent placeholder', () => {
     ['es', 'Cargar solo esta vez', 'Permitir siempre'],
     ['fr', 'Charger cette fois', 'Toujours autoriser'],
     ['de', 'Einmal laden', 'Immer erlauben'],
-    ['pt-BR', 'Load this once', 'Always allow'],
+    ['pt-BR', 'Carregar só desta vez', 'Sempre permitir'],
+    ['pl', 'Wczytaj tylko tym razem', 'Zawsze zezwalaj'],
+    ['ar', 'التحميل هذه المرة فقط', 'السماح دائمًا'],
+    ['he', 'טעינה הפעם בלבד', 'לאפשר תמיד'],
   ] as const) {
-    it(`is localised (${lang})`, async () => {
+    it(`is localised (${lang}), whole sentences in one language, right to left where it reads so`, async () => {
       const el = await fixture<PlaceholderProbe>(html`<placeholder-probe lang=${lang}></placeholder-probe>`);
+      await waitUntil(() => el.shadowRoot!.querySelector('button') !== null, 'the strings load');
       expect(buttons(el).map((b) => b.textContent!.trim())).to.deep.equal([once, always]);
+      const box = part(el);
+      expect(box.textContent).not.to.contain('from X is');
+      expect(box.dir).to.equal(['ar', 'he'].includes(lang) ? 'rtl' : 'ltr');
+      expect(box.lang).to.equal(lang === 'pt-BR' ? 'pt' : lang);
+      if (box.dir === 'rtl') {
+        // The chrome mirrors: the first button sits at the right.
+        const [first, second] = buttons(el).map((b) => b.getBoundingClientRect());
+        expect(first!.left).to.be.greaterThan(second!.left);
+      }
     });
   }
 
-  it('has no accessibility violations, in English and German', async () => {
+  it('has no accessibility violations, in English, German and Arabic', async () => {
     const el = await fixture<PlaceholderProbe>(html`<placeholder-probe></placeholder-probe>`);
     await expect(el).to.be.accessible();
     const de = await fixture<PlaceholderProbe>(html`<placeholder-probe lang="de"></placeholder-probe>`);
+    await waitUntil(() => de.shadowRoot!.querySelector('button') !== null, 'the strings load');
     await expect(de).to.be.accessible();
+    const ar = await fixture<PlaceholderProbe>(html`<placeholder-probe lang="ar"></placeholder-probe>`);
+    await waitUntil(() => ar.shadowRoot!.querySelector('button') !== null, 'the strings load');
+    await expect(ar).to.be.accessible();
   });
 
   it('goes away in every widget at once when one is allowed', async () => {

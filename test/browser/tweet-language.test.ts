@@ -9,7 +9,7 @@ import { fixturePost } from './support/fixtures.js';
 // English labels swap into Spanish. This file is its own page: the English test runs
 // before any language pack could have been loaded.
 
-const PACKS = /\/shared\/i18n\/[a-z]+\./;
+const PACKS = /\/i18n\/catalogues\/(?!en\.)[a-z-]+\./; // English is built in
 
 function packRequests(): string[] {
   return performance.getEntriesByType('resource').map((e) => e.name).filter((u) => PACKS.test(u));
@@ -43,11 +43,11 @@ describe('<perch-tweet> interface languages', () => {
     const { el, labelsAtRender } = await renderPost(post, 'es');
     expect(labelsAtRender).to.include('Responder');
     expect(labelsAtRender).to.not.include('Reply');
-    expect(labelsAtRender.some((l) => l.startsWith('Seguir @')), labelsAtRender.join()).to.equal(true);
+    expect(labelsAtRender.some((l) => l.startsWith('Seguir a @')), labelsAtRender.join()).to.equal(true);
     expect(el.shadowRoot!.querySelector('.actions')!.textContent).to.contain('Copiar enlace');
     expect(el.shadowRoot!.querySelector('[part="replies"]')!.textContent).to.match(/^Leer /);
-    expect(packRequests().some((u) => u.includes('/shared/i18n/es.'))).to.equal(true);
-    expect(packRequests().some((u) => u.includes('/shared/i18n/de.')), 'only the language shown').to.equal(false);
+    expect(packRequests().some((u) => u.includes('/i18n/catalogues/es.'))).to.equal(true);
+    expect(packRequests().some((u) => u.includes('/i18n/catalogues/de.')), 'only the language shown').to.equal(false);
   });
 
   it('a language Perch has no strings for renders at once in English', async () => {

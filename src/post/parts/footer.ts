@@ -5,6 +5,7 @@
 import { html, nothing, type TemplateResult } from 'lit';
 import type { Post } from '../../data/model.js';
 import { msg } from '../../shared/i18n.js';
+import { formatCompact as compact, plural } from '../../i18n/translate.js';
 import type { RenderContext } from './context.js';
 import { doneIcon, infoIcon, likeIcon, linkIcon, replyIcon } from './icons.js';
 import { copyLink } from './copy-link.js';
@@ -29,7 +30,7 @@ export function intentUrls(postId: string): { reply: string; repost: string; lik
 const formatters = new Map<string, Intl.DateTimeFormat | Intl.NumberFormat>();
 const MAX_FORMATTERS = 64;
 
-function cachedFormatter<F extends Intl.DateTimeFormat | Intl.NumberFormat>(key: string, make: () => F): F {
+function cachedFormatter<F extends Intl.DateTimeFormat>(key: string, make: () => F): F {
   const known = formatters.get(key);
   if (known !== undefined) return known as F;
   const made = make();
@@ -55,14 +56,10 @@ export function formatTimestamp(iso: string, lang: string | undefined, timeZone:
   return `${time} · ${day}`;
 }
 
-function compact(n: number, lang: string | undefined): string {
-  return cachedFormatter(JSON.stringify(['compact', lang ?? null]), () => new Intl.NumberFormat(lang, { notation: 'compact', maximumFractionDigits: 1 })).format(n);
-}
-
 /** "Read 12 replies", or "Read more on X" when the count is unknown or zero. */
 function repliesLabel(replies: number | undefined, lang: string | undefined): string {
   if (replies === undefined || replies === 0) return msg('readMore', lang);
-  return msg(replies === 1 ? 'readReply' : 'readReplies', lang, { n: compact(replies, lang) });
+  return plural('post.readReplies', replies, lang, { n: compact(replies, lang) });
 }
 
 /** The footer of a full post. */
@@ -76,7 +73,7 @@ export function renderFooter(post: Post, ctx: RenderContext): TemplateResult {
       <a part="info" class="info" href=${ADS_INFO_URL} target="_blank" rel="noopener noreferrer" aria-label=${msg('adsInfo', lang)}>${infoIcon}</a>
     </div>
     <div part="actions" class="actions">
-      <a class="action like" href=${intents.like} target="_blank" rel="noopener noreferrer" aria-label=${likes === undefined ? msg('like', lang) : `${msg('like', lang)}, ${msg('likes', lang, { n: compact(likes, lang) })}`}><span class="icon">${likeIcon}</span><span aria-hidden="true">${likes === undefined ? msg('like', lang) : compact(likes, lang)}</span></a>
+      <a class="action like" href=${intents.like} target="_blank" rel="noopener noreferrer" aria-label=${likes === undefined ? msg('like', lang) : `${msg('like', lang)}, ${plural('post.likes', likes, lang, { n: compact(likes, lang) })}`}><span class="icon">${likeIcon}</span><span aria-hidden="true">${likes === undefined ? msg('like', lang) : compact(likes, lang)}</span></a>
       <a class="action reply" href=${intents.reply} target="_blank" rel="noopener noreferrer" aria-label=${msg('reply', lang)}><span class="icon">${replyIcon}</span><span aria-hidden="true">${msg('reply', lang)}</span></a>
       <button part="copy" class="action copy" type="button" @click=${(e: Event) => void copyLink(e.currentTarget as HTMLButtonElement, post.url, lang)}><span class="icon">${linkIcon}${doneIcon}</span><span class="copy-label">${msg('copyLink', lang)}</span><span class="copy-note"></span></button>
       <span class="copy-status" role="status"></span>

@@ -24,12 +24,12 @@ export function renderHeader(author: Author, postLink: string, ctx: RenderContex
     <div class="author">
       <a class="name-line" href=${profile} target="_blank" rel="noopener noreferrer"><span part="name" class="name" dir="auto">${author.name}</span>${author.verified === 'none'
         ? nothing
-        : html`<span class="badge" role="img" aria-label=${`Verified account (${author.verified})`}>${verifiedBadge(author.verified)}</span>`}${author.affiliation === undefined
+        : html`<span class="badge" role="img" aria-label=${msg(author.verified === 'business' ? 'verifiedBusiness' : author.verified === 'government' ? 'verifiedGovernment' : 'verified', ctx.lang)}>${verifiedBadge(author.verified)}</span>`}${author.affiliation === undefined
         ? nothing
         : html`<span class="affiliation" title=${author.affiliation.label}>${author.affiliation.badgeUrl === undefined
             ? author.affiliation.label
             : html`<img class="affiliation-badge" src=${ifDefined(mediaSrc(author.affiliation.badgeUrl, ctx))} alt=${author.affiliation.label} width="16" height="16" loading="lazy" referrerpolicy="no-referrer" />`}</span>`}</a>
-      <span class="author-meta"><a part="handle" class="handle" href=${profile} target="_blank" rel="noopener noreferrer" dir="ltr">@${author.handle}</a><span class="dot" aria-hidden="true">·</span><a part="follow" class="follow" href=${followUrl(author.handle)} target="_blank" rel="noopener noreferrer" aria-label=${`${msg('follow', ctx.lang)} @${author.handle}`}>${msg('follow', ctx.lang)}</a></span>
+      <span class="author-meta"><a part="handle" class="handle" href=${profile} target="_blank" rel="noopener noreferrer" dir="ltr">@${author.handle}</a><span class="dot" aria-hidden="true">·</span><a part="follow" class="follow" href=${followUrl(author.handle)} target="_blank" rel="noopener noreferrer" aria-label=${msg('followName', ctx.lang, { name: author.handle })}>${msg('follow', ctx.lang)}</a></span>
     </div>
     ${brand ? html`<a class="x-mark" href=${postLink} target="_blank" rel="noopener noreferrer" aria-label=${msg('viewOnX', ctx.lang)}>${xMark}</a>` : nothing}
   </header>`;
