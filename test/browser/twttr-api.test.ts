@@ -74,8 +74,16 @@ describe('window.twttr (Perch)', () => {
     a.href = 'https://twitter.com/rhaksw/status/1703436713362870723?ref_src=twsrc%5Etfw';
     a.textContent = 'September 17, 2023';
     q.append(a);
-    target.append(q);
-    await new Promise((r) => setTimeout(r, 100));
+    // The loader's MutationObserver, made before ours, has been told of the markup once ours is;
+    // the compatibility chunk is loaded, so an upgrade would have run by the time this resumes.
+    await new Promise<void>((resolve) => {
+      const observer = new MutationObserver(() => {
+        observer.disconnect();
+        resolve();
+      });
+      observer.observe(document.documentElement, { childList: true, subtree: true });
+      target.append(q);
+    });
     expect(target.querySelector('perch-tweet'), 'autoload off: not upgraded by the observer').to.equal(null);
     const loaded = await api.widgets.load(target);
     expect(loaded).to.have.length(1);

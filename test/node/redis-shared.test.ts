@@ -51,7 +51,12 @@ test('a deletion seen by one process replaces the post with its tombstone in eve
   fake.remove(CARD);
   await new Promise((r) => setTimeout(r, 1100)); // past the 1-second freshness
   await fetch(`${a.url}/v1/tweets/${CARD}`); // served stale, revalidated in the background
-  await new Promise((r) => setTimeout(r, 300));
+  // Wait for A's revalidation to be written to Redis (A counts it once stored).
+  const deadline = Date.now() + 5000;
+  while ((await metricValue(a.url, /^perch_cache_revalidations_total (\d+)$/m)) < 1) {
+    assert.ok(Date.now() < deadline, 'process A finished its background revalidation within 5 s');
+    await new Promise((r) => setTimeout(r, 10));
+  }
   const before = await metricValue(b.url, UPSTREAM_CALLS);
   const r = (await (await fetch(`${b.url}/v1/tweets/${CARD}`)).json()) as { kind: string; reason: string };
   assert.deepEqual([r.kind, r.reason], ['tombstone', 'deleted']);
