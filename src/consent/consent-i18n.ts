@@ -28,6 +28,8 @@ const en = {
   noCookies: 'None',
   cookieItem: '{name}: {purpose} Kept {days} days.',
   honours: 'Signals honoured',
+  announceLoaded: 'Content from X loaded.',
+  announceHidden: 'Content from X hidden until you allow it.',
 } as const;
 
 /** Keys of the consent strings. */
@@ -60,6 +62,8 @@ const catalogues: Record<string, Catalogue> = {
     noCookies: 'Ninguna',
     cookieItem: '{name}: {purpose} Se conserva {days} días.',
     honours: 'Señales respetadas',
+    announceLoaded: 'Contenido de X cargado.',
+    announceHidden: 'Contenido de X oculto hasta que lo permitas.',
   },
   fr: {
     region: 'Contenu de {from}',
@@ -85,6 +89,8 @@ const catalogues: Record<string, Catalogue> = {
     noCookies: 'Aucun',
     cookieItem: '{name} : {purpose} Conservé {days} jours.',
     honours: 'Signaux respectés',
+    announceLoaded: 'Contenu de X chargé.',
+    announceHidden: 'Contenu de X masqué jusqu’à votre accord.',
   },
   de: {
     region: 'Inhalt von {from}',
@@ -110,6 +116,8 @@ const catalogues: Record<string, Catalogue> = {
     noCookies: 'Keine',
     cookieItem: '{name}: {purpose} Gespeichert für {days} Tage.',
     honours: 'Beachtete Signale',
+    announceLoaded: 'Inhalt von X geladen.',
+    announceHidden: 'Inhalt von X ausgeblendet, bis Sie ihn erlauben.',
   },
 };
 

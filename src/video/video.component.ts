@@ -4,7 +4,6 @@
  * only from the person's own press of "Unmute".
  */
 import { LitElement, html, nothing, type PropertyValues, type TemplateResult } from 'lit';
-import { property, query, state } from 'lit/decorators.js';
 import { ifDefined } from 'lit/directives/if-defined.js';
 import { isPostId, type Media, type PostResult, type Video } from '../data/model.js';
 import { isXMediaUrl, mediaUrl } from '../data/media-url.js';
@@ -13,7 +12,7 @@ import { ConsentController } from '../consent/consent-controller.js';
 import { fetchPost, PostRequestError } from '../client/post-client.js';
 import { PerchErrorEvent, type PerchErrorReason } from '../shared/events.js';
 import { pageVideoAutoplay, requestTimeoutMs, resolveServer } from '../shared/page-config.js';
-import { unobserveNear, whenNear } from '../shared/lazy.js';
+import { LoadController } from '../shared/load-controller.js';
 import { pickVariant } from './variant-picker.js';
 import { claimPlayback, releasePlayback, type CoordinatedPlayer } from './playback-coordinator.js';
 import { PerchVideoStateEvent, type PerchVideoState } from './video-events.js';
@@ -65,37 +64,88 @@ function isPlayable(m: Media): m is Video {
 export class PerchVideo extends LitElement implements CoordinatedPlayer {
   static override styles = videoStyles;
 
+  // Declared without decorators, as in every Perch element: no decorator helpers ship.
+  static override properties = {
+    tweetId: { attribute: 'tweet-id', reflect: true },
+    autoplay: {},
+    server: {},
+    dnt: {},
+    media: { attribute: false },
+    postUrl: { attribute: 'post-url' },
+    phase: { state: true },
+    soundOn: { state: true },
+    currentTime: { state: true },
+    duration: { state: true },
+    captionsOn: { state: true },
+    fullscreen: { state: true },
+    announcement: { state: true },
+    failure: { state: true },
+    needsConsent: { state: true },
+  };
+
   /** Used alone: the post whose (first) video or GIF to play, fetched through the embed server. */
-  @property({ attribute: 'tweet-id', reflect: true }) tweetId = '';
+  tweetId = '';
 
   /** `off` (click to play) or `in-view` (muted while at least half visible). Defaults to the page setting, else `off` for video and `in-view` for GIFs. */
-  @property() autoplay: VideoAutoplay | undefined;
+  autoplay: VideoAutoplay | undefined;
 
   /** Embed server base URL; media is proxied through it. Defaults to the page's setting. */
-  @property() server: string | undefined;
+  server: string | undefined;
 
   /** Opt out of tailoring (`true`) for the post request when used alone. */
-  @property() dnt: string | undefined;
+  dnt: string | undefined;
 
   /** The video model (as in a post's `media`). Set by `<perch-tweet>`; no request is made. */
-  @property({ attribute: false }) media: Video | undefined;
+  media: Video | undefined;
 
   /** The post on X, for the "Watch on X" link. */
-  @property({ attribute: 'post-url' }) postUrl: string | undefined;
+  postUrl: string | undefined;
 
-  @state() private phase: Phase = 'poster';
-  @state() private soundOn = false;
-  @state() private currentTime = 0;
-  @state() private duration = 0;
-  @state() private captionsOn = false;
-  @state() private fullscreen = false;
-  @state() private announcement = '';
-  @state() private failure: PerchErrorReason | undefined;
-  @state() private needsConsent = false;
+  private phase: Phase = 'poster';
+  private soundOn = false;
+  private currentTime = 0;
+  private duration = 0;
+  private captionsOn = false;
+  private fullscreen = false;
+  private announcement = '';
+  private failure: PerchErrorReason | undefined;
+  private needsConsent = false;
 
-  @query('video') private videoEl!: HTMLVideoElement | null;
+  private get videoEl(): HTMLVideoElement | null {
+    return this.shadowRoot?.querySelector('video') ?? null;
+  }
 
   private readonly consent = new ConsentController(this, { purpose: 'content', firstParty: true });
+
+  /** Used alone: the post is fetched once near, aborted on disconnect, restarted on a new id, dropped when consent goes. */
+  private readonly loader = new LoadController<Video | undefined>(this, {
+    key: () => {
+      if (this.media !== undefined && !this.ownMedia) return undefined;
+      return isPostId(this.tweetId) ? JSON.stringify([resolveServer(this.server) ?? null, this.tweetId]) : undefined;
+    },
+    allowed: () => this.consent.allowed,
+    lazy: () => true,
+    load: (key) => this.load(key),
+    loaded: (video) => {
+      if (video === undefined) {
+        this.fail('unavailable', 'The post has no video or GIF.');
+        return;
+      }
+      this.ownMedia = true;
+      this.media = video;
+    },
+    failed: (error) => {
+      const reason = error instanceof PostRequestError ? error.reason : error instanceof Error && error.message.startsWith('No embed server') ? 'no-source' : 'network';
+      this.fail(reason, error instanceof Error ? error.message : String(error));
+    },
+    reset: () => {
+      this.failure = undefined;
+      if (!this.ownMedia) return;
+      this.resetToPoster();
+      this.ownMedia = false;
+      this.media = undefined;
+    },
+  });
   private observer: IntersectionObserver | undefined;
   /** At least half visible. */
   private halfInView = false;
@@ -107,7 +157,10 @@ export class PerchVideo extends LitElement implements CoordinatedPlayer {
   private holdAutoplay = false;
   /** The next pause event comes from the player itself (out of view, tab hidden, another video). */
   private pauseWasAutomatic = false;
-  private requested = '';
+  /** `media` came from the post this element fetched itself (not from the property). */
+  private ownMedia = false;
+  /** The person pressed Play before consent: play once it is given. */
+  private playAfterConsent = false;
   private reducedMotion: MediaQueryList | undefined;
 
   private readonly onVisibility = (): void => this.reconcile();
@@ -135,7 +188,7 @@ export class PerchVideo extends LitElement implements CoordinatedPlayer {
       }, { threshold: [0, 0.5, 1] });
       this.observer.observe(this);
     }
-    this.startLoading();
+    if (this.tweetId !== '' && !isPostId(this.tweetId) && this.media === undefined) this.fail('invalid-id', `"${this.tweetId}" is not a post id.`);
   }
 
   override disconnectedCallback(): void {
@@ -146,9 +199,6 @@ export class PerchVideo extends LitElement implements CoordinatedPlayer {
     this.reducedMotion?.removeEventListener('change', this.onMotion);
     this.observer?.disconnect();
     this.observer = undefined;
-    unobserveNear(this);
-    // Moved before it came near (frameworks move elements all day): look again when reconnected.
-    if (this.media === undefined) this.requested = '';
     this.unload();
     releasePlayback(this);
   }
@@ -160,46 +210,27 @@ export class PerchVideo extends LitElement implements CoordinatedPlayer {
       // A new source: back to the poster, nothing downloaded.
       if (changed.get('media') !== undefined) this.resetToPoster();
     }
-    if (changed.has('tweetId') && this.isConnected && this.media === undefined) this.startLoading();
+    if (changed.has('tweetId') && this.isConnected && this.media === undefined && this.tweetId !== '' && !isPostId(this.tweetId)) this.fail('invalid-id', `"${this.tweetId}" is not a post id.`);
+    // Consent withdrawn: whatever plays stops at once and goes back to the poster.
+    if (!this.playbackAllowed && this.phase !== 'poster' && this.phase !== 'error') {
+      this.resetToPoster();
+      this.dispatchEvent(new PerchVideoStateEvent('stopped', true));
+    }
   }
 
-  /** Used alone: fetch the post (lazily, through the shared batched client) and take its first video or GIF. */
-  private startLoading(): void {
-    if (this.media !== undefined || this.tweetId === '' || this.requested === this.tweetId) return;
-    if (!isPostId(this.tweetId)) {
-      this.fail('invalid-id', `"${this.tweetId}" is not a post id.`);
-      return;
-    }
-    if (!this.consent.allowed) return; // updated() retries when consent changes
-    this.requested = this.tweetId;
-    whenNear(this, () => this.load(this.tweetId));
+  /** Video bytes and playback wait for consent in every mode (first-party or not). */
+  private get playbackAllowed(): boolean {
+    return this.consent.core.allows('content');
   }
 
-  private load(id: string): void {
-    const server = resolveServer(this.server);
-    if (server === undefined) {
-      this.fail('no-source', 'No embed server is configured.');
-      return;
-    }
+  /** Used alone: fetch the post (through the shared batched client) and take its first video or GIF. */
+  private async load(key: string): Promise<Video | undefined> {
+    const [server, id] = JSON.parse(key) as [string | null, string];
+    if (server === null) throw new Error('No embed server is configured.');
     const query: Record<string, string> = this.consent.effectiveDnt(this.dnt !== undefined && this.dnt !== 'false') ? { dnt: 'true' } : {};
-    fetchPost(server, id, { timeoutMs: requestTimeoutMs(), query }).then(
-      (result: PostResult) => {
-        if (this.tweetId !== id) return;
-        const video = result.kind === 'post' ? result.media.find(isPlayable) : undefined;
-        if (result.kind === 'post') this.postUrl ??= result.url;
-        if (video === undefined) {
-          this.fail('unavailable', 'The post has no video or GIF.');
-          return;
-        }
-        this.media = video;
-      },
-      (error: unknown) => {
-        if (this.tweetId !== id) return;
-        this.requested = '';
-        const reason = error instanceof PostRequestError ? error.reason : 'network';
-        this.fail(reason, error instanceof Error ? error.message : String(error));
-      },
-    );
+    const result: PostResult = await fetchPost(server, id, { timeoutMs: requestTimeoutMs(), query });
+    if (result.kind === 'post') this.postUrl ??= result.url;
+    return result.kind === 'post' ? result.media.find(isPlayable) : undefined;
   }
 
   private fail(reason: PerchErrorReason, detail: string): void {
@@ -213,7 +244,7 @@ export class PerchVideo extends LitElement implements CoordinatedPlayer {
   private resolveMedia(original: string): string | undefined {
     if (!isXMediaUrl(original)) return undefined;
     const server = resolveServer(this.server);
-    if (server !== undefined) return mediaUrl(original, server);
+    if (server !== undefined) return mediaUrl(original, server, { dnt: (this.dnt !== undefined && this.dnt !== 'false') || this.consent.childDirected });
     return this.consent.core.allows('content') ? original : undefined;
   }
 
@@ -229,6 +260,7 @@ export class PerchVideo extends LitElement implements CoordinatedPlayer {
     });
     if (variant === undefined) return undefined;
     if (!isXMediaUrl(variant.url)) return undefined;
+    if (!this.playbackAllowed) return 'consent';
     return this.resolveMedia(variant.url) ?? 'consent';
   }
 
@@ -256,7 +288,8 @@ export class PerchVideo extends LitElement implements CoordinatedPlayer {
       !this.holdAutoplay &&
       this.reducedMotion?.matches !== true &&
       this.phase !== 'error' &&
-      !this.needsConsent
+      !this.needsConsent &&
+      this.playbackAllowed
     );
   }
 
@@ -279,8 +312,11 @@ export class PerchVideo extends LitElement implements CoordinatedPlayer {
     if (video === null) return;
     const src = this.chooseSource(video);
     if (src === 'consent') {
-      // Only the person's own press asks for consent; an automatic start just stays on the poster.
-      if (!automatic) this.needsConsent = true;
+      // Only the person's own press asks for consent (and plays once it is given); an automatic start just stays on the poster.
+      if (!automatic) {
+        this.needsConsent = true;
+        this.playAfterConsent = true;
+      }
       return;
     }
     if (src === undefined) {
@@ -558,9 +594,13 @@ export class PerchVideo extends LitElement implements CoordinatedPlayer {
     }
     // A (new) source may start by itself if the rules allow.
     if (changed.has('media') && this.media !== undefined) queueMicrotask(() => this.reconcile());
-    if (this.media === undefined && this.tweetId !== '' && this.requested === '' && this.failure === undefined && this.consent.allowed) this.startLoading();
-    if (this.needsConsent && this.resolveMedia(this.media?.variants[0]?.url ?? '') !== undefined) {
-      queueMicrotask(() => (this.needsConsent = false));
+    if (this.needsConsent && this.playbackAllowed) {
+      const play = this.playAfterConsent;
+      this.playAfterConsent = false;
+      queueMicrotask(() => {
+        this.needsConsent = false;
+        if (play) void this.play();
+      });
     }
   }
 
@@ -584,11 +624,15 @@ export class PerchVideo extends LitElement implements CoordinatedPlayer {
   }
 
   protected override render(): TemplateResult {
+    return this.consent.withLiveRegion(this.renderState());
+  }
+
+  private renderState(): TemplateResult {
     const media = this.media;
     if (media === undefined) {
       if (this.failure !== undefined) return this.renderMessage(this.failure === 'unavailable' ? 'unavailable' : 'failed');
       if (this.tweetId !== '' && !this.consent.allowed) return html`<div class="consent">${this.consent.renderPlaceholder({ what: videoMsg('consentWhat', this.lng), from: 'x.com', lang: this.lng })}</div>`;
-      return html`<div class="frame" aria-busy="true"></div>`;
+      return html`<div class="frame" aria-busy=${this.loader.state === 'failed' ? 'false' : 'true'}></div>`;
     }
     const isGif = media.type === 'gif';
     const lng = this.lng;
@@ -615,7 +659,7 @@ export class PerchVideo extends LitElement implements CoordinatedPlayer {
         @error=${this.onError}
       >${captions.map((c) => html`<track kind="captions" src=${ifDefined(c.src)} srclang=${c.lang} label=${c.label} />`)}</video>
       ${(started && this.phase !== 'error') || poster === undefined ? nothing : html`<img part="poster" class="poster" src=${poster} alt=${media.altText ?? ''} decoding="async" referrerpolicy="no-referrer" />`}
-      ${started ? nothing : html`<button part="play" class="big-play" type="button" aria-label=${videoMsg(isGif ? 'playGif' : 'playVideo', lng)} @click=${() => void this.play()}>${bigPlayIcon}</button>
+      ${started ? nothing : html`<button part="play" class="big-play" type="button" data-consent-focus aria-label=${videoMsg(isGif ? 'playGif' : 'playVideo', lng)} @click=${() => void this.play()}>${bigPlayIcon}</button>
           ${isGif ? html`<span class="gif-label" aria-hidden="true">GIF</span>` : nothing}`}
       ${started && this.phase !== 'error' ? this.renderControls(media) : nothing}
       ${this.phase === 'error' ? this.renderMessage('failed') : nothing}
@@ -634,7 +678,7 @@ export class PerchVideo extends LitElement implements CoordinatedPlayer {
     const hasCaptions = (media.captions ?? []).length > 0;
     return html`<div class="surface" @click=${() => this.togglePlay()}></div>
       <div part="controls" class="bar">
-        <button class="play-pause" type="button" aria-label=${videoMsg(running ? 'pause' : 'play', lng)} @click=${() => this.togglePlay()}>${running ? pauseIcon : playIcon}</button>
+        <button class="play-pause" type="button" data-consent-focus aria-label=${videoMsg(running ? 'pause' : 'play', lng)} @click=${() => this.togglePlay()}>${running ? pauseIcon : playIcon}</button>
         <button class="stop" type="button" aria-label=${videoMsg('stop', lng)} @click=${() => this.stop()}>${stopIcon}</button>
         ${isGif
           ? html`<span class="spacer"></span>`
