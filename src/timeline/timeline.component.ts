@@ -6,8 +6,6 @@
 import { trackImpressions } from '../impressions/impression-tracker.js';
 import { LitElement, html, nothing, type PropertyValues, type TemplateResult } from 'lit';
 import { classMap } from 'lit/directives/class-map.js';
-import { guard } from 'lit/directives/guard.js';
-import { ifDefined } from 'lit/directives/if-defined.js';
 import { repeat } from 'lit/directives/repeat.js';
 import { cspStyleMap } from '../shared/csp-style-map.js';
 import type { PostResult } from '../data/model.js';
@@ -15,19 +13,17 @@ import { DEFAULT_TIMELINE_LIMIT, MAX_TIMELINE_LIMIT, parseTimelinePage, timeline
 import { ConsentController } from '../consent/consent-controller.js';
 import { LanguageController } from '../shared/language-controller.js';
 import { PerchErrorEvent, type PerchErrorReason } from '../shared/events.js';
-import { msg } from '../shared/i18n.js';
 import { LoadController } from '../shared/load-controller.js';
 import { pageTheme, requestTimeoutMs, resolveServer } from '../shared/page-config.js';
-import { renderPostResult, type RenderContext } from '../tweet/post-view.js';
-import { mediaSrc } from '../tweet/parts/context.js';
-import { xMark } from '../tweet/parts/icons.js';
+import type { RenderContext } from '../tweet/post-view.js';
 import { postStyles, themeStyles } from '../tweet/tweet.styles.js';
 import { fetchTimelinePage, TimelineRequestError } from './timeline-client.js';
 import { DEPRECATED_TIMELINE_EVENTS, PerchNewPostsEvent, PerchTimelineLoadEvent, PerchTimelineRenderEvent, type PerchTimelineEventMap } from './timeline-events.js';
 import { timelineMsg } from './timeline-i18n.js';
 import { queryFromAttributes, queryFromHref } from './timeline-source.js';
 import { timelineStyles } from './timeline.styles.js';
-import { VirtualList, type VisibleRange } from './virtual-list.js';
+import { VirtualScrollController } from './virtual-scroll.js';
+import { renderFeedItem, renderFeedStatus, renderTimelineFallback, renderTimelineHeader, type FeedStatus } from './timeline-parts.js';
 
 /** Allowed widths in CSS pixels (X's own limits). */
 export const MIN_TIMELINE_WIDTH = 180;
@@ -115,7 +111,6 @@ export class PerchTimeline extends LitElement {
     loadingMore: { state: true },
     moreFailed: { state: true },
     announcement: { state: true },
-    layoutVersion: { state: true },
   };
 
   /** A profile, by screen name. */
@@ -168,28 +163,22 @@ export class PerchTimeline extends LitElement {
   private loadingMore = false;
   private moreFailed = false;
   private announcement = '';
-  /** Not reactive: scrolling re-renders only when it changes which posts are rendered (see `readViewport`). */
-  private scrollPosition = 0;
-  private viewportHeight = DEFAULT_TIMELINE_HEIGHT;
-  /** Bumped when measured heights change, to recompute the range. */
-  private layoutVersion = 0;
 
   /** The consent decision sits in the data path: no request unless it allows. */
   private readonly consent = new ConsentController(this, { purpose: 'content', firstParty: true });
   /** Posts wait for Perch's strings in the timeline's language (loaded on demand). */
   private readonly language = new LanguageController(this, () => this.lang || undefined);
-  private readonly list = new VirtualList();
-  private range: VisibleRange = { start: 0, end: 0, before: 0, after: 0 };
+  /** Which posts are rendered, from the scroll position and measured heights (a move keeps the position). */
+  private readonly scroller = new VirtualScrollController(this, {
+    keys: () => this.keys(),
+    fixedCount: () => this.fixedCount,
+    viewport: () => this.renderRoot.querySelector<HTMLElement>('.viewport'),
+    items: () => this.renderRoot.querySelectorAll<HTMLElement>('.item'),
+  }, DEFAULT_TIMELINE_HEIGHT);
   private inline = false;
-  /** The scroll position goes back where the reader left it when the element is moved. */
-  private restoreScroll = false;
   private refreshTimer: ReturnType<typeof setInterval> | undefined;
-  private scrollFrame = 0;
-  private layoutFrame = 0;
   private shown = false;
   private focusFirstAfterUpdate = false;
-  private readonly observed = new Map<Element, string>();
-  private readonly resizeObserver: ResizeObserver | undefined = typeof ResizeObserver === 'undefined' ? undefined : new ResizeObserver((entries) => this.onResize(entries));
 
   /** The first page: aborted on disconnect, kept across a move, restarted on a new source, dropped when consent goes. */
   private readonly loader = new LoadController<TimelinePage>(this, {
@@ -245,7 +234,6 @@ export class PerchTimeline extends LitElement {
     this.scheduleRefresh();
     // Moved: the posts, pages and scroll position it holds stay; only its impressions are watched again.
     if (this.shown && this.page !== undefined) {
-      this.restoreScroll = true;
       this.stopImpressions?.();
       this.stopImpressions = trackImpressions(this, { kind: 'timeline', id: timelineImpressionId(this.page) });
       this.requestUpdate();
@@ -258,12 +246,6 @@ export class PerchTimeline extends LitElement {
     this.stopImpressions = undefined;
     if (this.refreshTimer !== undefined) clearInterval(this.refreshTimer);
     this.refreshTimer = undefined;
-    cancelAnimationFrame(this.scrollFrame);
-    cancelAnimationFrame(this.layoutFrame);
-    this.scrollFrame = 0;
-    this.layoutFrame = 0;
-    this.resizeObserver?.disconnect();
-    this.observed.clear();
   }
 
   /** A new source or consent withdrawn: nothing of the old timeline stays, and it is announced afresh when the new one shows. */
@@ -279,9 +261,7 @@ export class PerchTimeline extends LitElement {
     this.moreFailed = false;
     this.announcement = '';
     this.shown = false;
-    this.scrollPosition = 0;
-    const viewport = this.renderRoot.querySelector<HTMLElement>('.viewport');
-    if (viewport !== null) viewport.scrollTop = 0;
+    this.scroller.scrollToTop();
   }
 
   private get fixedCount(): number | undefined {
@@ -325,13 +305,6 @@ export class PerchTimeline extends LitElement {
     const sourceChanged = ['screenName', 'userId', 'listId', 'ownerScreenName', 'slug', 'server', 'showReplies', 'tweetLimit'].some((k) => changed.has(k as keyof PerchTimeline));
     if ((sourceChanged || !this.hasUpdated) && this.isConnected && !this.inline) this.checkSource();
     if (changed.has('refreshSeconds') && this.hasUpdated) this.scheduleRefresh();
-    this.range = this.computeRange();
-  }
-
-  private computeRange(): VisibleRange {
-    const n = this.posts.length;
-    if (this.fixedCount !== undefined) return { start: 0, end: Math.min(n, this.fixedCount), before: 0, after: 0 };
-    return this.list.range(this.keys(), this.scrollPosition, this.viewportHeight);
   }
 
   /** The posts' ids, in order; recomputed only when the posts change (the range is computed every scroll frame). */
@@ -452,9 +425,7 @@ export class PerchTimeline extends LitElement {
     this.posts = fixed === undefined ? merged : merged.slice(0, fixed);
     this.pending = [];
     this.announcement = '';
-    this.scrollPosition = 0;
-    const viewport = this.renderRoot.querySelector<HTMLElement>('.viewport');
-    if (viewport !== null) viewport.scrollTop = 0;
+    this.scroller.scrollToTop();
     this.focusFirstAfterUpdate = true;
   }
 
@@ -498,6 +469,10 @@ export class PerchTimeline extends LitElement {
     };
   }
 
+  private renderFallback(): TemplateResult {
+    return renderTimelineFallback(this.failure !== undefined, this.fixedCount === undefined ? this.frameHeight : undefined, this.lang || undefined);
+  }
+
   /**
    * Called once per connection, when the first posts replace the fallback. The hook for
    * impression counting (one timeline impression per page view).
@@ -526,114 +501,29 @@ export class PerchTimeline extends LitElement {
       return this.renderFallback();
     }
     if (!this.language.ready) return this.renderFallback();
+    const status: FeedStatus = { count: this.posts.length, fixed: this.fixedCount !== undefined, loadingMore: this.loadingMore, moreFailed: this.moreFailed, atEnd: this.nextCursor === null, retry: () => void this.loadMore() };
     const chrome = this.chromeTokens;
     const fixed = this.fixedCount !== undefined;
     const frame = { frame: true, fixed, noborders: chrome.has('noborders'), transparent: chrome.has('transparent'), noscrollbar: chrome.has('noscrollbar') };
     const ctx = this.context;
-    const { start, end, before, after } = this.range;
+    const { start, end, before, after } = this.scroller.range;
     const visible = this.posts.slice(start, end);
     const setSize = this.nextCursor === null ? this.posts.length : -1;
     return html`<div part="frame" class=${classMap(frame)} tabindex="-1" data-consent-focus style=${cspStyleMap(fixed ? {} : { height: `${this.frameHeight}px` })}>
-      ${chrome.has('noheader') ? nothing : this.renderHeader(page, ctx)}
-      <div part="viewport" class="viewport" @scroll=${this.onScroll}>
+      ${chrome.has('noheader') ? nothing : renderTimelineHeader(page, ctx)}
+      <div part="viewport" class="viewport" @scroll=${this.scroller.onScroll}>
         ${this.pending.length === 0
           ? nothing
           : html`<div class="new-posts-bar"><button part="new-posts" class="new-posts" type="button" @click=${() => this.showNewPosts()}>${this.newPostsLabel(this.pending.length)}</button></div>`}
         <div part="feed" role="feed" class="feed" aria-label=${timelineMsg('feedLabel', lang, { title: page.title })} aria-busy=${this.loadingMore ? 'true' : 'false'}
           style=${cspStyleMap({ paddingTop: `${before}px`, paddingBottom: `${after}px` })} @keydown=${this.onFeedKeydown}>
-          ${repeat(visible, (p) => p.id, (p, i) => this.renderCachedItem(p, start + i, setSize, ctx))}
+          ${repeat(visible, (p) => p.id, (p, i) => renderFeedItem(p, start + i, setSize, ctx))}
         </div>
-        ${this.renderStatus(fixed, lang)}
+        ${renderFeedStatus(status, lang)}
       </div>
       ${chrome.has('nofooter') ? nothing : html`<div part="timeline-footer" class="timeline-footer"><a href=${page.url} target="_blank" rel="noopener noreferrer">${timelineMsg('viewMore', lang)}</a></div>`}
       <div class="sr-only" aria-live=${liveValue(this.liveRegion ?? this.ariaPolite)} aria-atomic="true">${this.announcement}</div>
     </div>`;
-  }
-
-  private renderHeader(page: TimelinePage, ctx: RenderContext): TemplateResult {
-    const owner = page.owner;
-    const sub = page.source.type === 'profile' ? `@${owner.handle}` : timelineMsg('listBy', ctx.lang, { handle: owner.handle });
-    return html`<div part="timeline-header" class="timeline-header">
-      <img class="avatar ${owner.avatarShape}" src=${ifDefined(mediaSrc(owner.avatarUrl, ctx))} alt="" width="40" height="40" decoding="async" referrerpolicy="no-referrer" />
-      <div class="title">
-        <h2><a href=${page.url} target="_blank" rel="noopener noreferrer" dir="auto">${page.title}</a></h2>
-        <span class="sub" dir="auto">${sub}</span>
-      </div>
-      <a class="x-mark" href=${page.url} target="_blank" rel="noopener noreferrer" aria-label=${msg('viewOnX', ctx.lang)}>${xMark}</a>
-    </div>`;
-  }
-
-  /**
-   * An item, re-rendered only when something it shows changed: scrolling re-renders the
-   * timeline every time the rendered range moves, and the posts that stay in view must
-   * not pay for it.
-   */
-  private renderCachedItem(post: PostResult, index: number, setSize: number, ctx: RenderContext): unknown {
-    return guard([post, index, setSize, ctx.lang, ctx.server, ctx.timeZone, ctx.hideCards, ctx.hideThread, ctx.xContentAllowed, ctx.dnt], () => this.renderItem(post, index, setSize, ctx));
-  }
-
-  private renderItem(post: PostResult, index: number, setSize: number, ctx: RenderContext): TemplateResult {
-    const label = post.kind === 'post' ? msg('postBy', ctx.lang, { name: `${post.author.name} (@${post.author.handle})` }) : msg('not-found', ctx.lang);
-    return html`<article class="item" tabindex="0" data-key=${post.id} aria-label=${label} aria-posinset=${index + 1} aria-setsize=${setSize}>${renderPostResult(post, ctx)}</article>`;
-  }
-
-  private renderStatus(fixed: boolean, lang: string | undefined): TemplateResult | typeof nothing {
-    if (this.posts.length === 0) return html`<p class="status">${timelineMsg('empty', lang)}</p>`;
-    if (fixed) return nothing;
-    if (this.loadingMore) return html`<p class="status">${timelineMsg('loadingMore', lang)}</p>`;
-    if (this.moreFailed) {
-      return html`<p class="status">${timelineMsg('loadFailed', lang)}<button class="retry" type="button" @click=${() => void this.loadMore()}>${timelineMsg('retry', lang)}</button></p>`;
-    }
-    if (this.nextCursor === null) return html`<p class="status">${timelineMsg('end', lang)}</p>`;
-    return nothing;
-  }
-
-  private renderFallback(): TemplateResult {
-    const f = this.failure;
-    const lang = this.lang || undefined;
-    const reserve = f === undefined && this.fixedCount === undefined ? { minHeight: `${this.frameHeight}px` } : {};
-    return html`<div class="loading" tabindex="-1" data-consent-focus=${f === undefined ? 'pending' : ''} style=${cspStyleMap(reserve)} aria-busy=${f === undefined ? 'true' : 'false'}><slot></slot>${f === undefined
-        ? nothing
-        : html`<p part="message" class="message" role="status">${timelineMsg('loadFailed', lang)}</p>`}</div>`;
-  }
-
-  private readonly onScroll = {
-    handleEvent: (event: Event): void => {
-      // Kept at once (layout is clean during a scroll event): a move right after scrolling restores it.
-      if (event.currentTarget instanceof HTMLElement) this.scrollPosition = event.currentTarget.scrollTop;
-      if (this.scrollFrame !== 0) return;
-      this.scrollFrame = requestAnimationFrame(() => {
-        this.scrollFrame = 0;
-        this.readViewport();
-      });
-    },
-    passive: true,
-  };
-
-  /** Read the scroll position (once per frame at most); re-render only if the rendered range must change. */
-  private readViewport(): void {
-    const viewport = this.renderRoot.querySelector<HTMLElement>('.viewport');
-    if (viewport === null) return;
-    this.scrollPosition = viewport.scrollTop;
-    if (viewport.clientHeight > 0) this.viewportHeight = viewport.clientHeight;
-    if (!sameRange(this.computeRange(), this.range)) this.requestUpdate();
-  }
-
-  private onResize(entries: ResizeObserverEntry[]): void {
-    let changed = false;
-    for (const entry of entries) {
-      const key = this.observed.get(entry.target);
-      if (key === undefined) continue;
-      const h = entry.borderBoxSize[0]?.blockSize ?? (entry.target as HTMLElement).offsetHeight;
-      if (this.list.record(key, h)) changed = true;
-    }
-    // Re-render in the next frame: changing the DOM inside this callback would loop the observer.
-    if (changed && this.layoutFrame === 0) {
-      this.layoutFrame = requestAnimationFrame(() => {
-        this.layoutFrame = 0;
-        this.layoutVersion++;
-      });
-    }
   }
 
   private readonly onFeedKeydown = (event: KeyboardEvent): void => {
@@ -656,15 +546,9 @@ export class PerchTimeline extends LitElement {
   protected override updated(): void {
     const page = this.page;
     if (page === undefined || !this.language.ready) return;
-    this.observeItems();
-    if (this.restoreScroll) {
-      this.restoreScroll = false;
-      const viewport = this.renderRoot.querySelector<HTMLElement>('.viewport');
-      if (viewport !== null) viewport.scrollTop = this.scrollPosition;
-    }
     if (!this.shown) {
       this.shown = true;
-      requestAnimationFrame(() => this.readViewport());
+      this.scroller.readSoon();
       this.dispatchEvent(new PerchTimelineRenderEvent(page));
       this.dispatchEvent(new PerchTimelineRenderEvent(page, 'perch-timeline-render'));
       this.onContentShown(page);
@@ -673,28 +557,9 @@ export class PerchTimeline extends LitElement {
       this.focusFirstAfterUpdate = false;
       this.renderRoot.querySelector<HTMLElement>('.item')?.focus();
     }
-    const nearEnd = this.range.end >= this.posts.length - 3;
+    const nearEnd = this.scroller.range.end >= this.posts.length - 3;
     if (nearEnd && this.nextCursor !== null && !this.loadingMore && !this.moreFailed && this.fixedCount === undefined) {
       void Promise.resolve().then(() => this.loadMore());
-    }
-  }
-
-  /** Measure rendered items (and keep measuring as images load); forget the ones no longer rendered. */
-  private observeItems(): void {
-    const ro = this.resizeObserver;
-    if (ro === undefined) return;
-    const current = new Set<Element>();
-    for (const el of this.renderRoot.querySelectorAll<HTMLElement>('.item')) {
-      current.add(el);
-      if (!this.observed.has(el) || this.observed.get(el) !== el.dataset.key) {
-        this.observed.set(el, el.dataset.key ?? '');
-        ro.observe(el);
-      }
-    }
-    for (const el of [...this.observed.keys()]) {
-      if (current.has(el)) continue;
-      ro.unobserve(el);
-      this.observed.delete(el);
     }
   }
 }
@@ -723,10 +588,6 @@ function warnDeprecatedName(type: string): void {
 /** One signal that aborts when either does. */
 function combine(own: AbortSignal, other: AbortSignal | undefined): AbortSignal {
   return other === undefined ? own : AbortSignal.any([own, other]);
-}
-
-function sameRange(a: VisibleRange, b: VisibleRange): boolean {
-  return a.start === b.start && a.end === b.end && a.before === b.before && a.after === b.after;
 }
 
 /** The id a timeline impression is counted under (`profile:<user id>` or `list:<list id>`). */

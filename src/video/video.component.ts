@@ -14,18 +14,19 @@ import { PerchErrorEvent, type PerchErrorReason } from '../shared/events.js';
 import { pageVideoAutoplay, requestTimeoutMs, resolveServer } from '../shared/page-config.js';
 import { LoadController } from '../shared/load-controller.js';
 import { pickVariant } from './variant-picker.js';
+import { VisibilityController } from './video-visibility.js';
+import { keyAction, renderControls, type ControlActions } from './video-controls.js';
 import { claimPlayback, releasePlayback, type CoordinatedPlayer } from './playback-coordinator.js';
 import { PerchVideoStateEvent, type PerchVideoState } from './video-events.js';
-import { formatTime, videoMsg, type VideoMessageKey } from './video-i18n.js';
+import { videoMsg, type VideoMessageKey } from './video-i18n.js';
 import { videoStyles } from './video.styles.js';
-import { bigPlayIcon, captionsIcon, exitFullscreenIcon, fullscreenIcon, mutedIcon, pauseIcon, playIcon, soundIcon, stopIcon } from './video-icons.js';
+import { bigPlayIcon } from './video-icons.js';
 
 /** `off`: click to play. `in-view`: starts muted when at least half of it is visible. */
 export type VideoAutoplay = 'off' | 'in-view';
 
 type Phase = 'poster' | 'loading' | 'playing' | 'paused' | 'error';
 
-const REDUCED_MOTION = '(prefers-reduced-motion: reduce)';
 
 interface NetworkInformationLike {
   saveData?: boolean;
@@ -146,11 +147,6 @@ export class PerchVideo extends LitElement implements CoordinatedPlayer {
       this.media = undefined;
     },
   });
-  private observer: IntersectionObserver | undefined;
-  /** At least half visible. */
-  private halfInView = false;
-  /** Any part visible. */
-  private anyInView = false;
   /** The current playback was started by the player itself. */
   private autoStarted = false;
   /** The person paused or stopped, or another video took over: no autoplay until it leaves the view. */
@@ -161,44 +157,28 @@ export class PerchVideo extends LitElement implements CoordinatedPlayer {
   private ownMedia = false;
   /** The person pressed Play before consent: play once it is given. */
   private playAfterConsent = false;
-  private reducedMotion: MediaQueryList | undefined;
+  /** In view, tab visible, reduced motion: the inputs of the autoplay and pause rules. */
+  private readonly visibility = new VisibilityController(this, ({ leftView }) => {
+    if (leftView) this.holdAutoplay = false;
+    this.reconcile();
+  });
 
-  private readonly onVisibility = (): void => this.reconcile();
   private readonly onFullscreen = (): void => {
     this.fullscreen = document.fullscreenElement === this;
   };
-  private readonly onMotion = (): void => this.reconcile();
   private readonly onKey = (e: KeyboardEvent): void => this.handleKey(e);
 
   override connectedCallback(): void {
     super.connectedCallback();
-    document.addEventListener('visibilitychange', this.onVisibility);
     document.addEventListener('fullscreenchange', this.onFullscreen);
     this.addEventListener('keydown', this.onKey);
-    this.reducedMotion = window.matchMedia(REDUCED_MOTION);
-    this.reducedMotion.addEventListener('change', this.onMotion);
-    if (typeof IntersectionObserver !== 'undefined') {
-      this.observer = new IntersectionObserver((entries) => {
-        const entry = entries[entries.length - 1];
-        if (entry === undefined) return;
-        this.anyInView = entry.isIntersecting;
-        this.halfInView = entry.isIntersecting && entry.intersectionRatio >= 0.5;
-        if (!this.anyInView) this.holdAutoplay = false;
-        this.reconcile();
-      }, { threshold: [0, 0.5, 1] });
-      this.observer.observe(this);
-    }
     if (this.tweetId !== '' && !isPostId(this.tweetId) && this.media === undefined) this.fail('invalid-id', `"${this.tweetId}" is not a post id.`);
   }
 
   override disconnectedCallback(): void {
     super.disconnectedCallback();
-    document.removeEventListener('visibilitychange', this.onVisibility);
     document.removeEventListener('fullscreenchange', this.onFullscreen);
     this.removeEventListener('keydown', this.onKey);
-    this.reducedMotion?.removeEventListener('change', this.onMotion);
-    this.observer?.disconnect();
-    this.observer = undefined;
     this.unload();
     releasePlayback(this);
   }
@@ -283,10 +263,10 @@ export class PerchVideo extends LitElement implements CoordinatedPlayer {
     return (
       this.media !== undefined &&
       this.effectiveAutoplay === 'in-view' &&
-      this.halfInView &&
+      this.visibility.halfInView &&
       !document.hidden &&
       !this.holdAutoplay &&
-      this.reducedMotion?.matches !== true &&
+      !this.visibility.reducedMotion &&
       this.phase !== 'error' &&
       !this.needsConsent &&
       this.playbackAllowed
@@ -299,7 +279,7 @@ export class PerchVideo extends LitElement implements CoordinatedPlayer {
     if (video === null || !this.isConnected) return;
     const running = this.phase === 'playing' || this.phase === 'loading';
     if (running) {
-      const leave = document.hidden || (this.autoStarted ? !this.halfInView : !this.anyInView) || (this.autoStarted && this.reducedMotion?.matches === true);
+      const leave = document.hidden || (this.autoStarted ? !this.visibility.halfInView : !this.visibility.anyInView) || (this.autoStarted && this.visibility.reducedMotion);
       if (leave) this.pausePlayback(true);
       return;
     }
@@ -486,40 +466,14 @@ export class PerchVideo extends LitElement implements CoordinatedPlayer {
   }
 
   private handleKey(e: KeyboardEvent): void {
-    if (e.altKey || e.ctrlKey || e.metaKey || this.media === undefined || this.phase === 'error') return;
-    const target = e.composedPath()[0];
-    const onButton = target instanceof HTMLButtonElement || target instanceof HTMLAnchorElement;
-    const onRange = target instanceof HTMLInputElement;
-    const key = e.key.length === 1 ? e.key.toLowerCase() : e.key;
-    const isGif = this.media.type === 'gif';
-    switch (key) {
-      case ' ':
-        if (onButton || onRange) return; // the focused control handles its own activation
-        this.togglePlay();
-        break;
-      case 'k':
-        this.togglePlay();
-        break;
-      case 'm':
-        if (isGif) return;
-        this.toggleSound();
-        break;
-      case 'f':
-        this.toggleFullscreen();
-        break;
-      case 'ArrowLeft':
-      case 'ArrowRight':
-        if (onRange || isGif) return;
-        this.seekBy(key === 'ArrowLeft' ? -this.seekStep : this.seekStep);
-        break;
-      case 'ArrowUp':
-      case 'ArrowDown':
-        if (onRange || isGif) return;
-        this.changeVolume(key === 'ArrowUp' ? 0.1 : -0.1);
-        break;
-      default:
-        return;
-    }
+    if (this.media === undefined || this.phase === 'error') return;
+    const action = keyAction(e, this.media.type === 'gif');
+    if (action === undefined) return;
+    if (action.do === 'toggle-play') this.togglePlay();
+    else if (action.do === 'toggle-sound') this.toggleSound();
+    else if (action.do === 'toggle-fullscreen') this.toggleFullscreen();
+    else if (action.do === 'seek') this.seekBy(action.direction * this.seekStep);
+    else if (action.do === 'volume') this.changeVolume(action.delta);
     e.preventDefault();
   }
 
@@ -669,28 +623,18 @@ export class PerchVideo extends LitElement implements CoordinatedPlayer {
   }
 
   private renderControls(media: Video): TemplateResult {
-    const lng = this.lng;
-    const isGif = media.type === 'gif';
-    const running = this.phase === 'playing' || this.phase === 'loading';
-    const total = this.duration > 0 ? this.duration : (media.durationMs ?? 0) / 1000;
-    const now = Math.min(this.currentTime, total || this.currentTime);
-    const timeText = videoMsg('timeOf', lng, { current: formatTime(now), total: formatTime(total) });
-    const hasCaptions = (media.captions ?? []).length > 0;
-    return html`<div class="surface" @click=${() => this.togglePlay()}></div>
-      <div part="controls" class="bar">
-        <button class="play-pause" type="button" data-consent-focus aria-label=${videoMsg(running ? 'pause' : 'play', lng)} @click=${() => this.togglePlay()}>${running ? pauseIcon : playIcon}</button>
-        <button class="stop" type="button" aria-label=${videoMsg('stop', lng)} @click=${() => this.stop()}>${stopIcon}</button>
-        ${isGif
-          ? html`<span class="spacer"></span>`
-          : html`<button class="mute" type="button" aria-label=${videoMsg(this.soundOn ? 'mute' : 'unmute', lng)} @click=${() => this.toggleSound()}>${this.soundOn ? soundIcon : mutedIcon}</button>
-              <input class="seek" type="range" min="0" max=${String(total || 0)} step="0.1" .value=${String(now)} aria-label=${videoMsg('seek', lng)} aria-valuetext=${timeText} @input=${this.onSeek} />
-              <span class="time" aria-hidden="true">${formatTime(now)} / ${formatTime(total)}</span>`}
-        ${hasCaptions && !isGif
-          ? html`<button class="captions" type="button" aria-label=${videoMsg(this.captionsOn ? 'captionsOff' : 'captionsOn', lng)} @click=${() => this.toggleCaptions()}>${captionsIcon}</button>`
-          : nothing}
-        <button class="fullscreen" type="button" aria-label=${videoMsg(this.fullscreen ? 'exitFullscreen' : 'fullscreen', lng)} @click=${() => this.toggleFullscreen()}>${this.fullscreen ? exitFullscreenIcon : fullscreenIcon}</button>
-      </div>`;
+    const state = { media, running: this.phase === 'playing' || this.phase === 'loading', soundOn: this.soundOn, captionsOn: this.captionsOn, fullscreen: this.fullscreen, currentTime: this.currentTime, duration: this.duration, lang: this.lng };
+    return renderControls(state, this.controlActions);
   }
+
+  private readonly controlActions: ControlActions = {
+    togglePlay: () => this.togglePlay(),
+    stop: () => this.stop(),
+    toggleSound: () => this.toggleSound(),
+    toggleCaptions: () => this.toggleCaptions(),
+    toggleFullscreen: () => this.toggleFullscreen(),
+    seek: (e) => this.onSeek(e),
+  };
 }
 
 declare global {
