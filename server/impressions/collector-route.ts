@@ -3,6 +3,7 @@
  * A batch is validated whole, bounded (events per page view, events per client address, see rate-limit.ts),
  * committed, then acknowledged; nothing about the visitor is kept.
  */
+import { readDnt } from '../http/dnt.js';
 import { HttpError, readBody, sendJson, type RequestContext } from '../http/context.js';
 import type { Router } from '../http/router.js';
 import type { Logger } from '../log.js';
@@ -96,6 +97,12 @@ export function registerCollectorRoutes(router: Router, deps: CollectorDeps): vo
     let ack: ImpressionAck;
     try {
       checkContentType(ctx);
+      // Counts are aggregates with no visitor data either way; the opt-out is validated like on every route.
+      try {
+        readDnt(ctx.url);
+      } catch {
+        throw new BatchError(400, 'invalid-dnt', 'dnt must be true or false.', 'dnt');
+      }
       const text = await readBatchText(ctx, IMPRESSION_LIMITS.maxBodyBytes);
       const now = deps.now();
       const batch = validateBatch(parseBatchJson(text), now);

@@ -3,12 +3,15 @@
  * so it answers allowed media URLs with a neutral placeholder image. The real proxy
  * (another upstream mode) registers the same route.
  */
+import { readDnt } from '../http/dnt.js';
 import { isXMediaUrl } from '../../src/data/media-url.js';
 import { HttpError, type RequestContext } from '../http/context.js';
 import type { Router } from '../http/router.js';
 
 /** Check the `url` parameter against X's media hosts; throws 400 otherwise. */
 export function checkMediaUrl(ctx: RequestContext): string {
+  // The opt-out is read like everywhere else; it is never forwarded (only the media URL's own query is).
+  readDnt(ctx.url);
   const url = ctx.url.searchParams.get('url');
   if (url === null || url === '') throw new HttpError(400, 'missing-url', 'Pass url=<media URL on an X media host>.', 'url');
   if (!isXMediaUrl(url)) throw new HttpError(400, 'url-not-allowed', 'Only media on X media hosts can be fetched through this server.', 'url');

@@ -2,6 +2,7 @@
  * `GET /v1/tweets?ids=…` (up to 100), `GET /v1/tweets/:id`, and the admin purge
  * `DELETE /v1/tweets/:id` (bearer admin token).
  */
+import { readDnt } from '../http/dnt.js';
 import { createHash } from 'node:crypto';
 import { MAX_IDS_PER_REQUEST, type TweetsResponse, type UnavailableResult } from '../../src/data/api.js';
 import { isPostId, type PostResult } from '../../src/data/model.js';
@@ -106,6 +107,7 @@ export interface TweetRouteOptions {
 /** Register the post routes. */
 export function registerTweetRoutes(router: Router, posts: PostService, options: TweetRouteOptions = {}): void {
   router.on('GET', '/v1/tweets', async (ctx: RequestContext) => {
+    readDnt(ctx.url); // accepted on every route; nothing here is tailored
     const ids = parseIdList(ctx.url.searchParams.get('ids'));
     const found = await answerAll(ctx, posts, ids);
     const results = ids.map((id): PostResult | UnavailableResult => {
@@ -118,6 +120,7 @@ export function registerTweetRoutes(router: Router, posts: PostService, options:
     sendJson(ctx, 200, body, { 'cache-control': complete ? CACHE_CONTROL : 'no-store' });
   });
   router.on('GET', '/v1/tweets/:id', (ctx: RequestContext): void | Promise<void> => {
+    readDnt(ctx.url);
     const id = checkPostId(ctx.params.id ?? '', 'id');
     const hit = posts.answerCached?.(id);
     if (hit !== undefined) return sendPostJson(ctx, statusOf(hit), hit); // in-process cache hit: no promise, no await

@@ -3,6 +3,7 @@
  * `/v1/timelines/list/:id` and `/v1/timelines/list/:owner/:slug`, each with
  * `?cursor=&limit=&replies=`. Inputs are validated before any lookup.
  */
+import { readDnt } from '../http/dnt.js';
 import { join } from 'node:path';
 import { HttpError, sendJson, type RequestContext } from '../http/context.js';
 import type { Router } from '../http/router.js';
@@ -79,7 +80,7 @@ export function registerTimelineRoutes(router: Router, options: TimelineRouteOpt
     const limit = readLimit(ctx.url);
     const cursor = readCursor(ctx.url);
     const replies = readFlag(ctx.url, 'replies');
-    readFlag(ctx.url, 'dnt'); // accepted: nothing here is tailored
+    readDnt(ctx.url); // accepted: nothing here is tailored
     let page;
     let headers: Record<string, string> = { 'cache-control': `public, max-age=${MAX_AGE}` };
     try {

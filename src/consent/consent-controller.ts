@@ -13,6 +13,10 @@ import { getConsentCore, type ConsentCore } from './consent-core.js';
 import type { PlaceholderOptions } from './consent-placeholder.js';
 import { html } from 'lit';
 import type { Purpose } from './policy-types.js';
+import { cspStyleMap } from '../shared/csp-style-map.js';
+
+/** Visually hidden, still read by screen readers. */
+const SR_ONLY = { position: 'absolute', width: '1px', height: '1px', margin: '-1px', padding: '0', overflow: 'hidden', clip: 'rect(0 0 0 0)', whiteSpace: 'nowrap', border: '0' } as const;
 
 /** Options of a `ConsentController`. */
 export interface ConsentControllerOptions {
@@ -38,6 +42,13 @@ export class ConsentController implements ReactiveController {
   /** The widget's content is first-party (may render before consent unless the publisher turned that off). */
   firstParty: boolean;
   private unsubscribe: (() => void) | undefined;
+  /** The placeholder was on screen after the last render. */
+  private placeholderShown = false;
+  /** Content (not the placeholder) has been on screen since the element was created. */
+  private contentShown = false;
+  /** Focus was in the placeholder when it went away: it goes to the content (marked `data-consent-focus`). */
+  private focusPending = false;
+  private focusedTarget: Element | undefined;
 
   constructor(
     private readonly host: ReactiveControllerHost,
@@ -84,6 +95,65 @@ export class ConsentController implements ReactiveController {
     void preloadConsentPlaceholder().then(() => this.host.requestUpdate());
     // Until the UI arrives (a few ms, first-party), an empty box of the same size.
     return html`<div part="consent" class="consent-pending" aria-busy="true"></div>`;
+  }
+
+  /**
+   * `content` followed by a live region that announces when content replaces the placeholder
+   * and when the placeholder comes back. Wrap the widget's whole render in it, in every state.
+   */
+  withLiveRegion(content: unknown): TemplateResult {
+    return html`${content}<span data-perch-live role="status" style=${cspStyleMap(SR_ONLY)}></span>`;
+  }
+
+  private get root(): ShadowRoot | undefined {
+    const root = (this.host as Partial<{ renderRoot: unknown }>).renderRoot;
+    return root instanceof ShadowRoot ? root : undefined;
+  }
+
+  hostUpdate(): void {
+    const active = this.root?.activeElement;
+    if (active?.closest('[part~="consent"]') != null) this.focusPending = true;
+  }
+
+  hostUpdated(): void {
+    const root = this.root;
+    if (root === undefined) return;
+    const placeholder = root.querySelector('[part~="consent"]');
+    if (placeholder !== null) {
+      if (!this.placeholderShown && this.contentShown) this.announce(root, 'announceHidden');
+      this.placeholderShown = true;
+      this.focusPending = false;
+      this.focusedTarget = undefined;
+      return;
+    }
+    const target = root.querySelector<HTMLElement>('[data-consent-focus]');
+    if (target === null) return;
+    const final = target.dataset.consentFocus !== 'pending';
+    if (final && this.placeholderShown) this.announce(root, 'announceLoaded');
+    if (final) {
+      this.placeholderShown = false;
+      this.contentShown = true;
+    }
+    if (!this.focusPending) return;
+    // Move focus only if the reader has not moved it elsewhere meanwhile.
+    const active = root.activeElement;
+    if (active === null || active === this.focusedTarget) {
+      if (active !== target) target.focus({ preventScroll: true });
+      this.focusedTarget = target;
+    }
+    if (final) {
+      this.focusPending = false;
+      this.focusedTarget = undefined;
+    }
+  }
+
+  private announce(root: ShadowRoot, key: 'announceLoaded' | 'announceHidden'): void {
+    const region = root.querySelector('[data-perch-live]');
+    if (region === null) return;
+    const lang = (this.host as Partial<{ lang: string }>).lang || undefined;
+    void preloadConsentPlaceholder().then(() => {
+      region.textContent = placeholderModule?.placeholderAnnouncement(key, lang) ?? '';
+    });
   }
 
   hostConnected(): void {

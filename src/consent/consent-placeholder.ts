@@ -89,6 +89,11 @@ export const placeholderStyles = css`
   }
 `;
 
+/** What a widget's live region says when content replaces the placeholder, or the placeholder comes back. */
+export function placeholderAnnouncement(key: 'announceLoaded' | 'announceHidden', lang: string | undefined): string {
+  return t(`consent.${key}`, lang);
+}
+
 /** Adopt the placeholder's styles into `root` once. */
 export function adoptPlaceholderStyles(root: ShadowRoot): void {
   const sheet = placeholderStyles.styleSheet;

@@ -26,9 +26,10 @@ export function isXMediaUrl(url: string): boolean {
  * The URL a widget should load `original` from.
  * @param original - the media URL as it stands in the post model
  * @param server - the embed server's base URL, or undefined when there is none
+ * @param options - `dnt`: the page or element opted out (under 13): the proxy request says so too
  */
-export function mediaUrl(original: string, server: string | undefined): string {
+export function mediaUrl(original: string, server: string | undefined, options: { dnt?: boolean } = {}): string {
   if (server === undefined || !isXMediaUrl(original)) return original;
   const base = server.endsWith('/') ? server.slice(0, -1) : server;
-  return `${base}${MEDIA_PROXY_PATH}?url=${encodeURIComponent(original)}`;
+  return `${base}${MEDIA_PROXY_PATH}?url=${encodeURIComponent(original)}${options.dnt === true ? '&dnt=true' : ''}`;
 }

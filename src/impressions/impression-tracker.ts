@@ -38,6 +38,7 @@ function startClock(el: Element): void {
   if (w === undefined || !w.visible || w.timer !== undefined || document.visibilityState !== 'visible') return;
   w.timer = setTimeout(() => {
     w.timer = undefined;
+    if (!el.isConnected) return stop(el); // taken off the page while the clock ran
     if (!w.visible || document.visibilityState !== 'visible') return;
     if (allowed() && once(el, `viewable:${w.info.kind}:${w.info.id}`)) enqueue({ ...w.info, type: 'viewable' });
     stop(el);
@@ -58,6 +59,11 @@ function getObserver(): IntersectionObserver {
       for (const entry of entries) {
         const w = watching.get(entry.target);
         if (w === undefined) continue;
+        // Only connected elements are watched: one taken off the page without being told is dropped.
+        if (!entry.target.isConnected) {
+          stop(entry.target);
+          continue;
+        }
         w.visible = entry.isIntersecting && entry.intersectionRatio >= 0.5;
         if (w.visible) startClock(entry.target);
         else stopClock(entry.target);
@@ -100,4 +106,9 @@ export function trackImpressions(el: Element, info: ImpressionInfo): () => void 
   listenVisibility();
   getObserver().observe(el);
   return () => stop(el);
+}
+
+/** How many elements are being watched for a viewable impression now (for tests and diagnostics). */
+export function watchedImpressionCount(): number {
+  return watching.size;
 }

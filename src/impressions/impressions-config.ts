@@ -1,5 +1,6 @@
 /** Page configuration for impression counting: whether to count, and where to send. */
 import { resolveServer } from '../shared/page-config.js';
+import { getConsentCore } from '../consent/consent-core.js';
 
 /** `always` (default: first-party, aggregate, nothing stored), `after-consent`, or `off`. */
 export type ImpressionsMode = 'always' | 'after-consent' | 'off';
@@ -23,5 +24,7 @@ export function impressionsMode(): ImpressionsMode {
 export function collectorUrl(): string | undefined {
   const configured = window.PerchConfig?.collector;
   const base = typeof configured === 'string' && configured !== '' ? configured : resolveServer(undefined);
-  return base === undefined ? undefined : `${base.replace(/\/$/, '')}/v1/impressions`;
+  if (base === undefined) return undefined;
+  // An under-13 page says so on every request to the embed server, this one included.
+  return `${base.replace(/\/$/, '')}/v1/impressions${getConsentCore().isChildDirected() ? '?dnt=true' : ''}`;
 }

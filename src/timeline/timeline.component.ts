@@ -5,10 +5,7 @@
  */
 import { trackImpressions } from '../impressions/impression-tracker.js';
 import { LitElement, html, nothing, type PropertyValues, type TemplateResult } from 'lit';
-import { property, state } from 'lit/decorators.js';
 import { classMap } from 'lit/directives/class-map.js';
-import { guard } from 'lit/directives/guard.js';
-import { ifDefined } from 'lit/directives/if-defined.js';
 import { repeat } from 'lit/directives/repeat.js';
 import { cspStyleMap } from '../shared/csp-style-map.js';
 import type { PostResult } from '../data/model.js';
@@ -17,13 +14,10 @@ import { ConsentController } from '../consent/consent-controller.js';
 import { LocalizeController } from '../i18n/localize-controller.js';
 import { plural } from '../i18n/translate.js';
 import { PerchErrorEvent, type PerchErrorReason } from '../shared/events.js';
-import { msg } from '../shared/i18n.js';
-import { unobserveNear, whenNear } from '../shared/lazy.js';
+import { LoadController } from '../shared/load-controller.js';
 import { booleanAttribute } from '../shared/boolean-attribute.js';
 import { requestTimeoutMs, resolveServer } from '../shared/page-config.js';
-import { renderPostResult, type RenderContext } from '../post/post-view.js';
-import { mediaSrc } from '../post/parts/context.js';
-import { xMark } from '../post/parts/icons.js';
+import type { RenderContext } from '../post/post-view.js';
 import { postStyles } from '../post/post.styles.js';
 import { themeScheme, themeTokens } from '../shared/theme-tokens.js';
 import { ThemeController, type Theme } from '../shared/theme-controller.js';
@@ -32,7 +26,8 @@ import { DEPRECATED_TIMELINE_EVENTS, PerchNewPostsEvent, PerchTimelineLoadEvent,
 import { timelineMsg } from './timeline-i18n.js';
 import { queryFromAttributes, queryFromHref } from './timeline-source.js';
 import { timelineStyles } from './timeline.styles.js';
-import { VirtualList, type VisibleRange } from './virtual-list.js';
+import { VirtualScrollController } from './virtual-scroll.js';
+import { renderFeedItem, renderFeedStatus, renderTimelineFallback, renderTimelineHeader, type FeedStatus } from './timeline-parts.js';
 
 /** Allowed widths in CSS pixels (X's own limits). */
 export const MIN_TIMELINE_WIDTH = 180;
@@ -40,6 +35,7 @@ export const MAX_TIMELINE_WIDTH = 1200;
 /** Default and smallest height in CSS pixels. */
 export const DEFAULT_TIMELINE_HEIGHT = 600;
 export const MIN_TIMELINE_HEIGHT = 200;
+
 
 /** The `chrome` tokens X's timelines understand. */
 export type ChromeToken = 'noheader' | 'nofooter' | 'noborders' | 'transparent' | 'noscrollbar';
@@ -73,11 +69,11 @@ export function queryForSource(source: TimelineSource): TimelineQuery {
  * @fires perch-error - The timeline (or a further page) could not be loaded; the fallback stays if nothing was shown yet.
  *
  * @csspart frame - The box around header, posts and footer.
- * @csspart header - The timeline's header (profile or list).
+ * @csspart timeline-header - The timeline's header (profile or list); prefixed so `::part(header)` matches only the posts' headers.
  * @csspart viewport - The scrolling area.
  * @csspart feed - The list of posts.
  * @csspart new-posts - The "N new posts" button.
- * @csspart footer - The footer link to X.
+ * @csspart timeline-footer - The footer link to X (prefixed like `timeline-header`).
  * @csspart message - The notice shown under the fallback when loading failed.
  *
  * @cssprop --perch-background - Background colour.
@@ -88,79 +84,124 @@ export function queryForSource(source: TimelineSource): TimelineQuery {
 export class PerchTimeline extends LitElement {
   static override styles = [themeTokens, themeScheme, postStyles, timelineStyles];
 
+  // Declared without decorators, as in every Perch element: no decorator helpers ship.
+  static override properties = {
+    screenName: { attribute: 'screen-name' },
+    userId: { attribute: 'user-id' },
+    listId: { attribute: 'list-id' },
+    ownerScreenName: { attribute: 'owner-screen-name' },
+    slug: {},
+    tweetLimit: { attribute: 'tweet-limit', type: Number },
+    height: { type: Number },
+    chrome: {},
+    theme: {},
+    width: { type: Number },
+    dnt: { converter: booleanAttribute('dnt') },
+    showReplies: { attribute: 'show-replies', converter: booleanAttribute('show-replies') },
+    liveRegion: { attribute: 'live-region' },
+    ariaPolite: { attribute: 'aria-polite' },
+    borderColor: { attribute: 'border-color' },
+    server: {},
+    refreshSeconds: { attribute: 'refresh-seconds', type: Number },
+    loading: {},
+    timeZone: { attribute: 'time-zone' },
+    page: { state: true },
+    posts: { state: true },
+    nextCursor: { state: true },
+    pending: { state: true },
+    failure: { state: true },
+    loadingMore: { state: true },
+    moreFailed: { state: true },
+    announcement: { state: true },
+  };
+
   /** A profile, by screen name. */
-  @property({ attribute: 'screen-name' }) screenName: string | undefined;
+  screenName: string | undefined;
   /** A profile, by numeric user id. */
-  @property({ attribute: 'user-id' }) userId: string | undefined;
+  userId: string | undefined;
   /** A list, by numeric id. */
-  @property({ attribute: 'list-id' }) listId: string | undefined;
+  listId: string | undefined;
   /** A list, by its owner's screen name (with `slug`). */
-  @property({ attribute: 'owner-screen-name' }) ownerScreenName: string | undefined;
+  ownerScreenName: string | undefined;
   /** A list's slug (with `owner-screen-name`). */
-  @property() slug: string | undefined;
+  slug: string | undefined;
   /** 1–20: show exactly this many posts, no scrolling and no paging. */
-  @property({ attribute: 'tweet-limit', type: Number }) tweetLimit: number | undefined;
+  tweetLimit: number | undefined;
   /** Height in CSS pixels (default 600); posts scroll inside it. Ignored with `tweet-limit`. */
-  @property({ type: Number }) height: number | undefined;
+  height: number | undefined;
   /** Any of `noheader nofooter noborders transparent noscrollbar`, space-separated. */
-  @property() chrome: string | undefined;
+  chrome: string | undefined;
   /** `light`, `dark` or `auto`. Defaults to the page setting, else light. */
-  @property() theme: Theme | undefined;
+  theme: Theme | undefined;
   /** Width in CSS pixels, 180–1200 (default: the container's). */
-  @property({ type: Number }) width: number | undefined;
-  /** Opt out of tailoring (boolean attribute); forced on by the site-wide under-13 switch. */
-  @property({ converter: booleanAttribute('dnt') }) dnt = false;
-  /** Include replies (boolean attribute). */
-  @property({ attribute: 'show-replies', converter: booleanAttribute('show-replies') }) showReplies = false;
+  width: number | undefined;
+  /** Opt out of tailoring (`true`); forced on by the site-wide under-13 switch. */
+  dnt = false;
+  /** `true` includes replies. */
+  showReplies = false;
   /** How new posts are announced: `polite` (default) or `assertive`. (X's `data-aria-polite` maps here.) */
-  @property({ attribute: 'live-region' }) liveRegion: 'polite' | 'assertive' | undefined;
+  liveRegion: 'polite' | 'assertive' | undefined;
   /**
    * @deprecated Use `live-region`: `aria-polite` is not an ARIA attribute, and checkers report it
    * on the element. Still read until the next minor version.
    */
-  @property({ attribute: 'aria-polite' }) ariaPolite: string | undefined;
+  ariaPolite: string | undefined;
   /** Colour of the borders and separators. */
-  @property({ attribute: 'border-color' }) borderColor: string | undefined;
+  borderColor: string | undefined;
   /** Embed server base URL; defaults to the page's `perch:server` meta tag or the script's origin. */
-  @property() server: string | undefined;
+  server: string | undefined;
   /** Look for new posts every this many seconds (at least 5) while the page is visible; 0 (default) never. */
-  @property({ attribute: 'refresh-seconds', type: Number }) refreshSeconds = 0;
+  refreshSeconds = 0;
   /** `lazy` (default): load when about one viewport away. `eager`: at once. */
-  @property() loading: 'lazy' | 'eager' = 'lazy';
+  loading: 'lazy' | 'eager' = 'lazy';
   /** Time zone for timestamps (IANA name); the reader's own by default. */
-  @property({ attribute: 'time-zone' }) timeZone: string | undefined;
+  timeZone: string | undefined;
 
-  @state() private page: TimelinePage | undefined;
-  @state() private posts: PostResult[] = [];
-  @state() private nextCursor: string | null = null;
-  @state() private pending: PostResult[] = [];
-  @state() private failure: Failure | undefined;
-  @state() private loadingMore = false;
-  @state() private moreFailed = false;
-  @state() private announcement = '';
-  /** Not reactive: scrolling re-renders only when it changes which posts are rendered (see `readViewport`). */
-  private scrollPosition = 0;
-  private viewportHeight = DEFAULT_TIMELINE_HEIGHT;
-  /** Bumped when measured heights change, to recompute the range. */
-  @state() private layoutVersion = 0;
+  private page: TimelinePage | undefined;
+  private posts: PostResult[] = [];
+  private nextCursor: string | null = null;
+  private pending: PostResult[] = [];
+  private failure: Failure | undefined;
+  private loadingMore = false;
+  private moreFailed = false;
+  private announcement = '';
 
   /** The consent decision sits in the data path: no request unless it allows. */
   private readonly consent = new ConsentController(this, { purpose: 'content', firstParty: true });
   /** Posts wait for Perch's strings in the timeline's language (loaded on demand). */
   private readonly language = new LocalizeController(this);
-  private readonly list = new VirtualList();
-  private range: VisibleRange = { start: 0, end: 0, before: 0, after: 0 };
-  private requested = '';
+  /** Which posts are rendered, from the scroll position and measured heights (a move keeps the position). */
+  private readonly scroller = new VirtualScrollController(this, {
+    keys: () => this.keys(),
+    fixedCount: () => this.fixedCount,
+    viewport: () => this.renderRoot.querySelector<HTMLElement>('.viewport'),
+    items: () => this.renderRoot.querySelectorAll<HTMLElement>('.item'),
+  }, DEFAULT_TIMELINE_HEIGHT);
   private inline = false;
-  private waitingForConsent = false;
-  private controller: AbortController | undefined;
   private refreshTimer: ReturnType<typeof setInterval> | undefined;
-  private scrollFrame = 0;
-  private layoutFrame = 0;
   private shown = false;
   private focusFirstAfterUpdate = false;
-  private readonly observed = new Map<Element, string>();
-  private readonly resizeObserver: ResizeObserver | undefined = typeof ResizeObserver === 'undefined' ? undefined : new ResizeObserver((entries) => this.onResize(entries));
+
+  /** The first page: aborted on disconnect, kept across a move, restarted on a new source, dropped when consent goes. */
+  private readonly loader = new LoadController<TimelinePage>(this, {
+    key: () => {
+      const query = this.inline ? undefined : this.query;
+      return query === undefined || timelineQueryProblem(query) !== undefined ? undefined : this.requestKey(query);
+    },
+    allowed: () => this.consent.allowed,
+    lazy: () => this.loading !== 'eager',
+    load: (key, signal) => {
+      const [server, query] = JSON.parse(key) as [string | null, TimelineQuery];
+      if (server === null) return Promise.reject(new TimelineRequestError('network', 'No embed server is configured and the timeline has no inline data.'));
+      return fetchTimelinePage(server, query, { limit: this.pageSize, replies: this.showReplies, dnt: this.dntWanted, timeoutMs: requestTimeoutMs(), signal });
+    },
+    loaded: (page) => this.accept(page),
+    failed: (error, key) => {
+      if (JSON.parse(key)[0] === null) this.fail('no-source', 'No embed server is configured and the timeline has no inline data.');
+      else this.failRequest(error);
+    },
+    reset: () => this.dropShown(),
+  });
 
   /** The current timeline (first page's header data with every post loaded so far), or undefined. */
   get data(): TimelinePage | undefined {
@@ -172,7 +213,7 @@ export class PerchTimeline extends LitElement {
     try {
       const page = parseTimelinePage(value);
       this.inline = true;
-      this.abort();
+      this.loader.clear();
       this.accept(page);
     } catch (error: unknown) {
       this.fail('invalid-data', error instanceof Error ? error.message : String(error));
@@ -197,27 +238,37 @@ export class PerchTimeline extends LitElement {
 
   override connectedCallback(): void {
     super.connectedCallback();
-    // A source set only after connecting (as frameworks do) is picked up at the first update;
-    // "no source" is decided there, not here.
-    if (this.query !== undefined) this.startLoading();
     this.scheduleRefresh();
+    // Moved: the posts, pages and scroll position it holds stay; only its impressions are watched again.
+    if (this.shown && this.page !== undefined) {
+      this.stopImpressions?.();
+      this.stopImpressions = trackImpressions(this, { kind: 'timeline', id: timelineImpressionId(this.page) });
+      this.requestUpdate();
+    }
   }
 
   override disconnectedCallback(): void {
     super.disconnectedCallback();
     this.stopImpressions?.();
     this.stopImpressions = undefined;
-    unobserveNear(this);
-    this.abort();
-    this.requested = '';
     if (this.refreshTimer !== undefined) clearInterval(this.refreshTimer);
     this.refreshTimer = undefined;
-    cancelAnimationFrame(this.scrollFrame);
-    cancelAnimationFrame(this.layoutFrame);
-    this.scrollFrame = 0;
-    this.layoutFrame = 0;
-    this.resizeObserver?.disconnect();
-    this.observed.clear();
+  }
+
+  /** A new source or consent withdrawn: nothing of the old timeline stays, and it is announced afresh when the new one shows. */
+  private dropShown(): void {
+    this.stopImpressions?.();
+    this.stopImpressions = undefined;
+    this.page = undefined;
+    this.posts = [];
+    this.nextCursor = null;
+    this.pending = [];
+    this.failure = undefined;
+    this.loadingMore = false;
+    this.moreFailed = false;
+    this.announcement = '';
+    this.shown = false;
+    this.scroller.scrollToTop();
   }
 
   private get fixedCount(): number | undefined {
@@ -259,15 +310,8 @@ export class PerchTimeline extends LitElement {
       else this.style.removeProperty('--perch-border-color');
     }
     const sourceChanged = ['screenName', 'userId', 'listId', 'ownerScreenName', 'slug', 'server', 'showReplies', 'tweetLimit'].some((k) => changed.has(k as keyof PerchTimeline));
-    if ((sourceChanged || !this.hasUpdated) && this.isConnected && !this.inline) this.startLoading();
+    if ((sourceChanged || !this.hasUpdated) && this.isConnected && !this.inline) this.checkSource();
     if (changed.has('refreshSeconds') && this.hasUpdated) this.scheduleRefresh();
-    this.range = this.computeRange();
-  }
-
-  private computeRange(): VisibleRange {
-    const n = this.posts.length;
-    if (this.fixedCount !== undefined) return { start: 0, end: Math.min(n, this.fixedCount), before: 0, after: 0 };
-    return this.list.range(this.keys(), this.scrollPosition, this.viewportHeight);
   }
 
   /** The posts' ids, in order; recomputed only when the posts change (the range is computed every scroll frame). */
@@ -283,55 +327,22 @@ export class PerchTimeline extends LitElement {
   private postKeys: string[] = [];
 
   private requestKey(query: TimelineQuery): string {
-    return JSON.stringify([resolveServer(this.server), query, this.pageSize, this.showReplies]);
+    return JSON.stringify([resolveServer(this.server) ?? null, query, this.pageSize, this.showReplies]);
   }
 
-  private startLoading(): void {
-    if (this.inline) return;
+  /** A missing or malformed source fails at once; a good one is the loader's to fetch. */
+  private checkSource(): void {
     const query = this.query;
     if (query === undefined) {
       this.fail('no-source', 'Set screen-name, user-id, list-id, or owner-screen-name and slug.');
       return;
     }
     const problem = timelineQueryProblem(query);
-    if (problem !== undefined) {
-      this.fail('invalid-id', problem);
-      return;
-    }
-    const key = this.requestKey(query);
-    if (this.requested === key) return;
-    this.waitingForConsent = !this.consent.allowed;
-    if (this.waitingForConsent) return; // the placeholder shows; a consent change re-renders and retries
-    this.requested = key;
-    if (this.loading === 'eager') this.loadFirst(query);
-    else whenNear(this, () => this.loadFirst(query));
+    if (problem !== undefined) this.fail('invalid-id', problem);
   }
 
   private get dntWanted(): boolean {
     return this.consent.effectiveDnt(this.dnt);
-  }
-
-  private loadFirst(query: TimelineQuery): void {
-    const server = resolveServer(this.server);
-    if (server === undefined) {
-      this.requested = '';
-      this.fail('no-source', 'No embed server is configured and the timeline has no inline data.');
-      return;
-    }
-    this.abort();
-    const controller = new AbortController();
-    this.controller = controller;
-    fetchTimelinePage(server, query, { limit: this.pageSize, replies: this.showReplies, dnt: this.dntWanted, timeoutMs: requestTimeoutMs(), signal: controller.signal }).then(
-      (page) => {
-        if (controller.signal.aborted) return;
-        this.accept(page);
-      },
-      (error: unknown) => {
-        if (controller.signal.aborted) return;
-        this.requested = '';
-        this.failRequest(error);
-      },
-    );
   }
 
   private accept(page: TimelinePage): void {
@@ -348,19 +359,21 @@ export class PerchTimeline extends LitElement {
 
   /**
    * Load the next (older) page, if there is one. Called by scrolling; callable directly.
-   * @returns how many posts were added
+   * Aborted by `signal`, and whenever the element leaves the page, its source changes or consent goes.
+   * @returns how many posts were added (0 when aborted)
    */
-  async loadMore(): Promise<number> {
+  async loadMore(options: { signal?: AbortSignal } = {}): Promise<number> {
     const page = this.page;
     const cursor = this.nextCursor;
     if (page === undefined || cursor === null || this.loadingMore || this.fixedCount !== undefined) return 0;
     const server = resolveServer(this.server);
-    if (server === undefined || !this.consent.allowed) return 0;
+    if (server === undefined || !this.consent.allowed || !this.isConnected) return 0;
+    const signal = combine(this.loader.signal, options.signal);
     this.loadingMore = true;
     this.moreFailed = false;
     try {
-      const next = await fetchTimelinePage(server, queryForSource(page.source), { cursor, limit: this.pageSize, replies: this.showReplies, dnt: this.dntWanted, timeoutMs: requestTimeoutMs() });
-      if (this.page !== page) return 0;
+      const next = await fetchTimelinePage(server, queryForSource(page.source), { cursor, limit: this.pageSize, replies: this.showReplies, dnt: this.dntWanted, timeoutMs: requestTimeoutMs(), signal });
+      if (this.page !== page || signal.aborted) return 0;
       const known = new Set(this.keys());
       const added = next.posts.filter((p) => !known.has(p.id));
       this.posts = [...this.posts, ...added];
@@ -370,11 +383,12 @@ export class PerchTimeline extends LitElement {
       this.dispatchEvent(new PerchTimelineLoadEvent(next, this.posts.length, 'perch-timeline-load'));
       return added.length;
     } catch (error: unknown) {
+      if (signal.aborted) return 0; // nothing failed: the request was called off
       this.moreFailed = true;
       this.failRequest(error, false);
       return 0;
     } finally {
-      this.loadingMore = false;
+      if (this.page === page) this.loadingMore = false;
     }
   }
 
@@ -382,19 +396,21 @@ export class PerchTimeline extends LitElement {
    * Look for posts newer than the newest shown. New ones wait behind the "N new posts"
    * button (announced in the live region) until the reader asks for them.
    * Only the newest page is checked: after a long gap the oldest new posts may be skipped.
-   * @returns how many new posts were found
+   * Aborted by `signal`, and whenever the element leaves the page, its source changes or consent goes.
+   * @returns how many new posts were found (0 when aborted)
    */
-  async refresh(): Promise<number> {
+  async refresh(options: { signal?: AbortSignal } = {}): Promise<number> {
     const page = this.page;
     const server = resolveServer(this.server);
-    if (page === undefined || server === undefined || !this.consent.allowed) return 0;
+    if (page === undefined || server === undefined || !this.consent.allowed || !this.isConnected) return 0;
+    const signal = combine(this.loader.signal, options.signal);
     let latest: TimelinePage;
     try {
-      latest = await fetchTimelinePage(server, queryForSource(page.source), { limit: this.pageSize, replies: this.showReplies, dnt: this.dntWanted, timeoutMs: requestTimeoutMs() });
+      latest = await fetchTimelinePage(server, queryForSource(page.source), { limit: this.pageSize, replies: this.showReplies, dnt: this.dntWanted, timeoutMs: requestTimeoutMs(), signal });
     } catch {
       return 0; // a failed refresh changes nothing on screen; the next one may work
     }
-    if (this.page !== page) return 0;
+    if (this.page !== page || signal.aborted) return 0;
     const known = new Set([...this.posts, ...this.pending].map((p) => p.id));
     const newer: PostResult[] = [];
     for (const p of latest.posts) {
@@ -416,9 +432,7 @@ export class PerchTimeline extends LitElement {
     this.posts = fixed === undefined ? merged : merged.slice(0, fixed);
     this.pending = [];
     this.announcement = '';
-    this.scrollPosition = 0;
-    const viewport = this.renderRoot.querySelector<HTMLElement>('.viewport');
-    if (viewport !== null) viewport.scrollTop = 0;
+    this.scroller.scrollToTop();
     this.focusFirstAfterUpdate = true;
   }
 
@@ -434,11 +448,6 @@ export class PerchTimeline extends LitElement {
     this.refreshTimer = setInterval(() => {
       if (document.visibilityState === 'visible') void this.refresh();
     }, Math.max(5, s) * 1000);
-  }
-
-  private abort(): void {
-    this.controller?.abort();
-    this.controller = undefined;
   }
 
   private failRequest(error: unknown, initial = true): void {
@@ -462,7 +471,12 @@ export class PerchTimeline extends LitElement {
       timeZone: this.timeZone,
       xContentAllowed: this.consent.core.allows('content'),
       inArticle: true, // each feed item is the post's <article>
+      dnt: this.dnt || this.consent.childDirected,
     };
+  }
+
+  private renderFallback(): TemplateResult {
+    return renderTimelineFallback(this.failure !== undefined, this.fixedCount === undefined ? this.frameHeight : undefined, this.language.lang, this.language.dir);
   }
 
   /**
@@ -478,6 +492,10 @@ export class PerchTimeline extends LitElement {
   private stopImpressions: (() => void) | undefined;
 
   protected override render(): TemplateResult {
+    return this.consent.withLiveRegion(this.renderState());
+  }
+
+  private renderState(): TemplateResult {
     const page = this.page;
     const lang = this.language.lang;
     if (!this.language.ready) return this.renderFallback();
@@ -489,112 +507,30 @@ export class PerchTimeline extends LitElement {
       }
       return this.renderFallback();
     }
+    if (!this.language.ready) return this.renderFallback();
+    const status: FeedStatus = { count: this.posts.length, fixed: this.fixedCount !== undefined, loadingMore: this.loadingMore, moreFailed: this.moreFailed, atEnd: this.nextCursor === null, retry: () => void this.loadMore() };
     const chrome = this.chromeTokens;
     const fixed = this.fixedCount !== undefined;
     const frame = { frame: true, fixed, noborders: chrome.has('noborders'), transparent: chrome.has('transparent'), noscrollbar: chrome.has('noscrollbar') };
     const ctx = this.context;
-    const { start, end, before, after } = this.range;
+    const { start, end, before, after } = this.scroller.range;
     const visible = this.posts.slice(start, end);
     const setSize = this.nextCursor === null ? this.posts.length : -1;
-    return html`<div part="frame" lang=${lang} dir=${this.language.dir} class=${classMap(frame)} style=${cspStyleMap(fixed ? {} : { height: `${this.frameHeight}px` })}>
-      ${chrome.has('noheader') ? nothing : this.renderHeader(page, ctx)}
-      <div part="viewport" class="viewport" @scroll=${this.onScroll}>
+    return html`<div part="frame" lang=${lang} dir=${this.language.dir} class=${classMap(frame)} tabindex="-1" data-consent-focus style=${cspStyleMap(fixed ? {} : { height: `${this.frameHeight}px` })}>
+      ${chrome.has('noheader') ? nothing : renderTimelineHeader(page, ctx)}
+      <div part="viewport" class="viewport" @scroll=${this.scroller.onScroll}>
         ${this.pending.length === 0
           ? nothing
           : html`<div class="new-posts-bar"><button part="new-posts" class="new-posts" type="button" @click=${() => this.showNewPosts()}>${this.newPostsLabel(this.pending.length)}</button></div>`}
         <div part="feed" role="feed" class="feed" aria-label=${timelineMsg('feedLabel', lang, { title: page.title })} aria-busy=${this.loadingMore ? 'true' : 'false'}
           style=${cspStyleMap({ paddingTop: `${before}px`, paddingBottom: `${after}px` })} @keydown=${this.onFeedKeydown}>
-          ${repeat(visible, (p) => p.id, (p, i) => this.renderCachedItem(p, start + i, setSize, ctx))}
+          ${repeat(visible, (p) => p.id, (p, i) => renderFeedItem(p, start + i, setSize, ctx))}
         </div>
-        ${this.renderStatus(fixed, lang)}
+        ${renderFeedStatus(status, lang)}
       </div>
-      ${chrome.has('nofooter') ? nothing : html`<div part="footer" class="timeline-footer"><a href=${page.url} target="_blank" rel="noopener noreferrer">${timelineMsg('viewMore', lang)}</a></div>`}
+      ${chrome.has('nofooter') ? nothing : html`<div part="timeline-footer" class="timeline-footer"><a href=${page.url} target="_blank" rel="noopener noreferrer">${timelineMsg('viewMore', lang)}</a></div>`}
       <div class="sr-only" aria-live=${liveValue(this.liveRegion ?? this.ariaPolite)} aria-atomic="true">${this.announcement}</div>
     </div>`;
-  }
-
-  private renderHeader(page: TimelinePage, ctx: RenderContext): TemplateResult {
-    const owner = page.owner;
-    const sub = page.source.type === 'profile' ? `@${owner.handle}` : timelineMsg('listBy', ctx.lang, { handle: owner.handle });
-    return html`<div part="header" class="timeline-header">
-      <img class="avatar ${owner.avatarShape}" src=${ifDefined(mediaSrc(owner.avatarUrl, ctx))} alt="" width="40" height="40" decoding="async" referrerpolicy="no-referrer" />
-      <div class="title">
-        <h2><a href=${page.url} target="_blank" rel="noopener noreferrer" dir="auto">${page.title}</a></h2>
-        <span class="sub" dir="auto">${sub}</span>
-      </div>
-      <a class="x-mark" href=${page.url} target="_blank" rel="noopener noreferrer" aria-label=${msg('viewOnX', ctx.lang)}>${xMark}</a>
-    </div>`;
-  }
-
-  /**
-   * An item, re-rendered only when something it shows changed: scrolling re-renders the
-   * timeline every time the rendered range moves, and the posts that stay in view must
-   * not pay for it.
-   */
-  private renderCachedItem(post: PostResult, index: number, setSize: number, ctx: RenderContext): unknown {
-    return guard([post, index, setSize, ctx.lang, ctx.server, ctx.timeZone, ctx.hideCards, ctx.hideThread, ctx.xContentAllowed], () => this.renderItem(post, index, setSize, ctx));
-  }
-
-  private renderItem(post: PostResult, index: number, setSize: number, ctx: RenderContext): TemplateResult {
-    const label = post.kind === 'post' ? msg('postBy', ctx.lang, { name: `${post.author.name} (@${post.author.handle})` }) : msg('not-found', ctx.lang);
-    return html`<article class="item" tabindex="0" data-key=${post.id} aria-label=${label} aria-posinset=${index + 1} aria-setsize=${setSize}>${renderPostResult(post, ctx)}</article>`;
-  }
-
-  private renderStatus(fixed: boolean, lang: string | undefined): TemplateResult | typeof nothing {
-    if (this.posts.length === 0) return html`<p class="status">${timelineMsg('empty', lang)}</p>`;
-    if (fixed) return nothing;
-    if (this.loadingMore) return html`<p class="status">${timelineMsg('loadingMore', lang)}</p>`;
-    if (this.moreFailed) {
-      return html`<p class="status">${timelineMsg('loadFailed', lang)}<button class="retry" type="button" @click=${() => void this.loadMore()}>${timelineMsg('retry', lang)}</button></p>`;
-    }
-    if (this.nextCursor === null) return html`<p class="status">${timelineMsg('end', lang)}</p>`;
-    return nothing;
-  }
-
-  private renderFallback(): TemplateResult {
-    const f = this.failure;
-    const lang = this.language.lang;
-    const reserve = f === undefined && this.fixedCount === undefined ? { minHeight: `${this.frameHeight}px` } : {};
-    return html`<div class="loading" style=${cspStyleMap(reserve)} aria-busy=${f === undefined ? 'true' : 'false'}><slot></slot>${f === undefined
-        ? nothing
-        : html`<p part="message" class="message" role="status" lang=${lang} dir=${this.language.dir}>${timelineMsg('loadFailed', lang)}</p>`}</div>`;
-  }
-
-  private readonly onScroll = {
-    handleEvent: (): void => {
-      if (this.scrollFrame !== 0) return;
-      this.scrollFrame = requestAnimationFrame(() => {
-        this.scrollFrame = 0;
-        this.readViewport();
-      });
-    },
-    passive: true,
-  };
-
-  /** Read the scroll position (once per frame at most); re-render only if the rendered range must change. */
-  private readViewport(): void {
-    const viewport = this.renderRoot.querySelector<HTMLElement>('.viewport');
-    if (viewport === null) return;
-    this.scrollPosition = viewport.scrollTop;
-    if (viewport.clientHeight > 0) this.viewportHeight = viewport.clientHeight;
-    if (!sameRange(this.computeRange(), this.range)) this.requestUpdate();
-  }
-
-  private onResize(entries: ResizeObserverEntry[]): void {
-    let changed = false;
-    for (const entry of entries) {
-      const key = this.observed.get(entry.target);
-      if (key === undefined) continue;
-      const h = entry.borderBoxSize[0]?.blockSize ?? (entry.target as HTMLElement).offsetHeight;
-      if (this.list.record(key, h)) changed = true;
-    }
-    // Re-render in the next frame: changing the DOM inside this callback would loop the observer.
-    if (changed && this.layoutFrame === 0) {
-      this.layoutFrame = requestAnimationFrame(() => {
-        this.layoutFrame = 0;
-        this.layoutVersion++;
-      });
-    }
   }
 
   private readonly onFeedKeydown = (event: KeyboardEvent): void => {
@@ -615,14 +551,11 @@ export class PerchTimeline extends LitElement {
   }
 
   protected override updated(): void {
-    // Consent may have arrived since the last render: start what was waiting for it.
-    if (this.waitingForConsent && this.consent.allowed && this.isConnected) this.startLoading();
     const page = this.page;
     if (page === undefined || !this.language.ready) return;
-    this.observeItems();
     if (!this.shown) {
       this.shown = true;
-      requestAnimationFrame(() => this.readViewport());
+      this.scroller.readSoon();
       this.dispatchEvent(new PerchTimelineRenderEvent(page));
       this.dispatchEvent(new PerchTimelineRenderEvent(page, 'perch-timeline-render'));
       this.onContentShown(page);
@@ -631,28 +564,9 @@ export class PerchTimeline extends LitElement {
       this.focusFirstAfterUpdate = false;
       this.renderRoot.querySelector<HTMLElement>('.item')?.focus();
     }
-    const nearEnd = this.range.end >= this.posts.length - 3;
+    const nearEnd = this.scroller.range.end >= this.posts.length - 3;
     if (nearEnd && this.nextCursor !== null && !this.loadingMore && !this.moreFailed && this.fixedCount === undefined) {
       void Promise.resolve().then(() => this.loadMore());
-    }
-  }
-
-  /** Measure rendered items (and keep measuring as images load); forget the ones no longer rendered. */
-  private observeItems(): void {
-    const ro = this.resizeObserver;
-    if (ro === undefined) return;
-    const current = new Set<Element>();
-    for (const el of this.renderRoot.querySelectorAll<HTMLElement>('.item')) {
-      current.add(el);
-      if (!this.observed.has(el) || this.observed.get(el) !== el.dataset.key) {
-        this.observed.set(el, el.dataset.key ?? '');
-        ro.observe(el);
-      }
-    }
-    for (const el of [...this.observed.keys()]) {
-      if (current.has(el)) continue;
-      ro.unobserve(el);
-      this.observed.delete(el);
     }
   }
 }
@@ -678,8 +592,9 @@ function warnDeprecatedName(type: string): void {
   console.warn(`[perch] <perch-timeline>'s "${type}" event is deprecated and will be removed in the next minor version; listen to "${replacement}" instead.`);
 }
 
-function sameRange(a: VisibleRange, b: VisibleRange): boolean {
-  return a.start === b.start && a.end === b.end && a.before === b.before && a.after === b.after;
+/** One signal that aborts when either does. */
+function combine(own: AbortSignal, other: AbortSignal | undefined): AbortSignal {
+  return other === undefined ? own : AbortSignal.any([own, other]);
 }
 
 /** The id a timeline impression is counted under (`profile:<user id>` or `list:<list id>`). */

@@ -11,7 +11,7 @@ import { fetchPost, PostRequestError } from '../client/post-client.js';
 import { PerchErrorEvent, PerchLoadEvent, PerchRenderEvent, type PerchErrorReason } from '../shared/events.js';
 import { booleanAttribute, deprecationNotice } from '../shared/boolean-attribute.js';
 import { pageSwap, requestTimeoutMs, resolveServer } from '../shared/page-config.js';
-import { unobserveNear, whenNear } from '../shared/lazy.js';
+import { LoadController } from '../shared/load-controller.js';
 import { msg } from '../shared/i18n.js';
 import { LocalizeController } from '../i18n/localize-controller.js';
 import { renderPostResult, type RenderContext } from '../post/post-view.js';
@@ -54,6 +54,7 @@ interface Failure {
  * @csspart body - Text, media, quoted post, card and poll.
  * @csspart text - The post's text.
  * @csspart media - Photos, video or GIF.
+ * @csspart video - A video or GIF's `<video>` element (from the nested `<perch-video>`; likewise `poster`, `play`, `controls`, `video-message` and `video-consent`).
  * @csspart quoted - The quoted post.
  * @csspart card - The link card.
  * @csspart poll - Poll results.
@@ -154,11 +155,31 @@ export class PerchTweet extends LitElement {
   /** The element arrived with a server-rendered (declarative) shadow root. */
   private serverRendered = false;
 
-  private requested = '';
-  private waitingForConsent = false;
+  /** The post came from inline data (a JSON child or the `data` property), not from the embed server. */
+  private inline = false;
   private stopImpressions: (() => void) | undefined;
   private rendered: PostResult | undefined;
   private cancelSwap: (() => void) | undefined;
+
+  /** Fetching from the embed server: aborted on disconnect, restarted on a new id, dropped when consent goes. */
+  private readonly loader = new LoadController<PostResult>(this, {
+    key: () => {
+      // Inline data (read at connection, possibly just after this) is never fetched.
+      if (this.inline || !isPostId(this.tweetId) || this.querySelector(':scope > script[type="application/json"]') !== null) return undefined;
+      return JSON.stringify([resolveServer(this.server) ?? null, this.tweetId]);
+    },
+    allowed: () => this.consent.allowed,
+    lazy: () => this.loading !== 'eager',
+    load: (key) => this.load(key),
+    loaded: (result) => this.arrived(result),
+    failed: (error) => {
+      if (error instanceof PostRequestError) this.fail(error.reason === 'invalid-data' ? 'invalid-data' : error.reason, error.message);
+      else this.fail(error instanceof NoServerError ? 'no-source' : 'network', error instanceof Error ? error.message : String(error));
+    },
+    reset: () => {
+      if (!this.inline) this.dropShown();
+    },
+  });
 
   /** The post model being shown, when there is one. Setting it renders that post without any request. */
   get data(): PostResult | undefined {
@@ -167,7 +188,10 @@ export class PerchTweet extends LitElement {
 
   set data(value: unknown) {
     try {
-      this.accept(parsePostResult(value));
+      const parsed = parsePostResult(value);
+      this.inline = true;
+      this.loader.clear();
+      this.accept(parsed);
     } catch (error: unknown) {
       this.fail('invalid-data', error instanceof Error ? error.message : String(error));
     }
@@ -189,7 +213,7 @@ export class PerchTweet extends LitElement {
 
   override connectedCallback(): void {
     super.connectedCallback();
-    this.startLoading();
+    this.checkSource();
     // Moved back onto a page (or moved within it): watch its impressions again.
     this.trackRendered();
     // Hold the post's space before it arrives (from the pasted fallback, or a typical post).
@@ -200,7 +224,6 @@ export class PerchTweet extends LitElement {
     super.disconnectedCallback();
     this.stopImpressions?.();
     this.stopImpressions = undefined;
-    unobserveNear(this);
     this.cancelSwap?.();
     this.cancelSwap = undefined;
   }
@@ -217,23 +240,16 @@ export class PerchTweet extends LitElement {
       else this.style.setProperty('--perch-width', `${Math.min(MAX_WIDTH, Math.max(MIN_WIDTH, w))}px`);
     }
     // Also covers an element created, connected, and only then given its id (as scripts do).
-    if ((changed.has('tweetId') || changed.has('server')) && this.isConnected && this.tweetId !== '') {
-      this.startLoading();
-    }
+    if (changed.has('tweetId') && this.isConnected && this.tweetId !== '') this.checkSource();
   }
 
-  private startLoading(): void {
-    if (this.result !== undefined && this.result.id === this.tweetId) return;
+  /** Inline data wins over a request; an id that is not one fails at once. The loader does the rest. */
+  private checkSource(): void {
+    if (this.inline && this.result !== undefined && this.result.id === this.tweetId) return;
     if (this.readInlineData() !== 'none') return;
-    if (this.requested === this.tweetId) return;
-    if (!isPostId(this.tweetId)) {
+    if (this.tweetId !== '' && !isPostId(this.tweetId) && this.failure?.reason !== 'invalid-id') {
       this.fail('invalid-id', `"${this.tweetId}" is not a post id (digits only, at most 40).`);
-      return;
     }
-    this.waitingForConsent = !this.consent.allowed;
-    if (this.waitingForConsent) return; // the placeholder shows; a consent change re-renders and retries
-    if (this.loading === 'eager') this.load();
-    else whenNear(this, () => this.load());
   }
 
   /** Reads an inline post model from a `<script type="application/json">` child, if there is one. */
@@ -243,65 +259,70 @@ export class PerchTweet extends LitElement {
     try {
       const parsed = parsePostResult(JSON.parse(script.textContent ?? ''));
       if (this.tweetId === '') this.tweetId = parsed.id;
+      this.inline = true;
       this.accept(parsed);
       return 'accepted';
     } catch (error: unknown) {
+      this.inline = true;
       this.fail('invalid-data', `Inline post data is not valid: ${error instanceof Error ? error.message : String(error)}`);
       return 'invalid';
     }
   }
 
-  private load(): void {
-    const id = this.tweetId;
-    const server = resolveServer(this.server);
-    if (server === undefined) {
-      this.fail('no-source', 'No embed server is configured and the post has no inline data.');
+  private load(key: string): Promise<PostResult> {
+    const [server, id] = JSON.parse(key) as [string | null, string];
+    if (server === null) return Promise.reject(new NoServerError());
+    const dnt = this.consent.effectiveDnt(this.dnt);
+    // The post client batches lookups and keeps each answer for the page view: a load
+    // aborted by a disconnect is answered from memory when the element comes back.
+    return fetchPost(server, id, { timeoutMs: requestTimeoutMs(), query: dnt ? { dnt: 'true' } : {} });
+  }
+
+  /** A post arrived from the embed server for a connected element. */
+  private arrived(result: PostResult): void {
+    const id = result.id;
+    this.dispatchEvent(new PerchLoadEvent(result));
+    // A tombstone replaces pasted markup at once: a deleted or withheld post's text
+    // must not stay on the page (policy: deleted content removed).
+    if (this.swap === 'immediate' || pageSwap() === 'immediate' || result.kind === 'tombstone' || !this.hasVisibleFallback()) {
+      this.accept(result, false);
       return;
     }
-    this.requested = id;
-    const query: Record<string, string> = this.consent.effectiveDnt(this.dnt) ? { dnt: 'true' } : {};
-    fetchPost(server, id, { timeoutMs: requestTimeoutMs(), query }).then(
-      (result) => {
-        if (this.tweetId !== id) return;
-        this.dispatchEvent(new PerchLoadEvent(result));
-        // A tombstone replaces pasted markup at once: a deleted or withheld post's text
-        // must not stay on the page (policy: deleted content removed).
-        if (this.swap === 'immediate' || pageSwap() === 'immediate' || result.kind === 'tombstone' || !this.hasVisibleFallback()) {
-          this.accept(result, false);
-          return;
-        }
-        // The fallback is on screen: pick the moment (that logic loads only on pages that need
-        // it), but never later than the deadline: the reader sees the post either way.
-        this.cancelSwap?.();
-        let done = false;
-        let stopWaiting: (() => void) | undefined;
-        const stop = (): void => {
-          done = true;
-          clearTimeout(deadline);
-          stopWaiting?.();
-          this.cancelSwap = undefined;
-        };
-        const commit = (): void => {
-          if (done) return;
-          stop();
-          if (this.tweetId === id) this.accept(result, false);
-        };
-        const deadline = setTimeout(commit, SWAP_DEADLINE_MS);
-        this.cancelSwap = stop;
-        import('../shared/stable-swap.js').then(
-          ({ whenSwapIsStable }) => {
-            if (!done) stopWaiting = whenSwapIsStable(this, commit);
-          },
-          commit, // could not load it: better a swap now than never
-        );
+    // The fallback is on screen: pick the moment (that logic loads only on pages that need
+    // it), but never later than the deadline: the reader sees the post either way.
+    this.cancelSwap?.();
+    let done = false;
+    let stopWaiting: (() => void) | undefined;
+    const stop = (): void => {
+      done = true;
+      clearTimeout(deadline);
+      stopWaiting?.();
+      this.cancelSwap = undefined;
+    };
+    const commit = (): void => {
+      if (done) return;
+      stop();
+      if (this.tweetId === id && this.loader.value === result) this.accept(result, false);
+    };
+    const deadline = setTimeout(commit, SWAP_DEADLINE_MS);
+    this.cancelSwap = stop;
+    import('../shared/stable-swap.js').then(
+      ({ whenSwapIsStable }) => {
+        if (!done) stopWaiting = whenSwapIsStable(this, commit);
       },
-      (error: unknown) => {
-        if (this.tweetId !== id) return;
-        this.requested = '';
-        if (error instanceof PostRequestError) this.fail(error.reason === 'invalid-data' ? 'invalid-data' : error.reason, error.message);
-        else this.fail('network', String(error));
-      },
+      commit, // could not load it: better a swap now than never
     );
+  }
+
+  /** The source changed or consent was withdrawn: nothing of the old post stays (its media stops with it). */
+  private dropShown(): void {
+    this.cancelSwap?.();
+    this.cancelSwap = undefined;
+    this.stopImpressions?.();
+    this.stopImpressions = undefined;
+    this.result = undefined;
+    this.rendered = undefined;
+    this.failure = undefined;
   }
 
   private accept(result: PostResult, announce = true): void {
@@ -338,6 +359,7 @@ export class PerchTweet extends LitElement {
       hideThread: this.hideThread || this.conversation === 'none',
       timeZone: this.timeZone,
       xContentAllowed: isServer ? false : this.consent.core.allows('content'),
+      dnt: this.dnt || (!isServer && this.consent.childDirected),
     };
   }
 
@@ -348,6 +370,10 @@ export class PerchTweet extends LitElement {
   }
 
   protected override render(): TemplateResult {
+    return this.consent.withLiveRegion(this.renderState());
+  }
+
+  private renderState(): TemplateResult {
     const result = this.result;
     if (!this.language.ready) return this.renderFallback();
     if (result === undefined && !this.consent.allowed && isPostId(this.tweetId)) {
@@ -356,7 +382,7 @@ export class PerchTweet extends LitElement {
     }
     if (result === undefined) return this.renderFallback();
     try {
-      return html`<div class="frame" lang=${this.language.lang} dir=${this.language.dir}>${renderPostResult(result, this.context)}</div>`;
+      return html`<div class="frame" tabindex="-1" data-consent-focus lang=${this.language.lang} dir=${this.language.dir}>${renderPostResult(result, this.context)}</div>`;
     } catch (error: unknown) {
       // Validated data should never get here; if it does, keep the page intact.
       queueMicrotask(() => this.fail('invalid-data', error instanceof Error ? error.message : String(error)));
@@ -366,7 +392,7 @@ export class PerchTweet extends LitElement {
 
   private renderFallback(): TemplateResult {
     const f = this.failure;
-    return html`<div class="loading" aria-busy=${f === undefined ? 'true' : 'false'}><slot></slot>${f === undefined
+    return html`<div class="loading" tabindex="-1" data-consent-focus=${f === undefined ? 'pending' : ''} aria-busy=${f === undefined ? 'true' : 'false'}><slot></slot>${f === undefined
         ? nothing
         : html`<p part="message" class="message" role="status" lang=${this.language.lang} dir=${this.language.dir}>${msg(f.reason === 'invalid-id' ? 'invalidId' : 'loadFailed', this.language.lang)}</p>`}</div>`;
   }
@@ -378,8 +404,6 @@ export class PerchTweet extends LitElement {
   }
 
   protected override updated(): void {
-    // Consent may have arrived since the last render: start what was waiting for it.
-    if (this.waitingForConsent && this.consent.allowed && this.isConnected) this.startLoading();
     const result = this.result;
     if (result !== undefined && result !== this.rendered && this.language.ready) {
       this.rendered = result;
@@ -388,6 +412,13 @@ export class PerchTweet extends LitElement {
       this.trackRendered();
       this.dispatchEvent(new PerchRenderEvent(result));
     }
+  }
+}
+
+/** No embed server is configured and the post has no inline data. */
+class NoServerError extends Error {
+  constructor() {
+    super('No embed server is configured and the post has no inline data.');
   }
 }
 

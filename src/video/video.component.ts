@@ -4,7 +4,6 @@
  * only from the person's own press of "Unmute".
  */
 import { LitElement, html, nothing, type PropertyValues, type TemplateResult } from 'lit';
-import { property, query, state } from 'lit/decorators.js';
 import { ifDefined } from 'lit/directives/if-defined.js';
 import { isPostId, type Media, type PostResult, type Video } from '../data/model.js';
 import { isXMediaUrl, mediaUrl } from '../data/media-url.js';
@@ -14,21 +13,22 @@ import { fetchPost, PostRequestError } from '../client/post-client.js';
 import { PerchErrorEvent, type PerchErrorReason } from '../shared/events.js';
 import { booleanAttribute } from '../shared/boolean-attribute.js';
 import { pageVideoAutoplay, requestTimeoutMs, resolveServer } from '../shared/page-config.js';
-import { unobserveNear, whenNear } from '../shared/lazy.js';
+import { LoadController } from '../shared/load-controller.js';
 import { pickVariant } from './variant-picker.js';
+import { VisibilityController } from './video-visibility.js';
+import { keyAction, renderControls, type ControlActions } from './video-controls.js';
 import { claimPlayback, releasePlayback, type CoordinatedPlayer } from './playback-coordinator.js';
 import { PerchVideoStateEvent, type PerchVideoState } from './video-events.js';
-import { formatTime, videoMsg, type VideoMessageKey } from './video-i18n.js';
+import { videoMsg, type VideoMessageKey } from './video-i18n.js';
 import { LocalizeController } from '../i18n/localize-controller.js';
 import { videoStyles } from './video.styles.js';
-import { bigPlayIcon, captionsIcon, exitFullscreenIcon, fullscreenIcon, mutedIcon, pauseIcon, playIcon, soundIcon, stopIcon } from './video-icons.js';
+import { bigPlayIcon } from './video-icons.js';
 
 /** `off`: click to play. `in-view`: starts muted when at least half of it is visible. */
 export type VideoAutoplay = 'off' | 'in-view';
 
 type Phase = 'poster' | 'loading' | 'playing' | 'paused' | 'error';
 
-const REDUCED_MOTION = '(prefers-reduced-motion: reduce)';
 
 interface NetworkInformationLike {
   saveData?: boolean;
@@ -67,91 +67,121 @@ function isPlayable(m: Media): m is Video {
 export class PerchVideo extends LitElement implements CoordinatedPlayer {
   static override styles = videoStyles;
 
+  // Declared without decorators, as in every Perch element: no decorator helpers ship.
+  static override properties = {
+    tweetId: { attribute: 'tweet-id', reflect: true },
+    autoplay: {},
+    server: {},
+    dnt: { converter: booleanAttribute('dnt') },
+    media: { attribute: false },
+    postUrl: { attribute: 'post-url' },
+    phase: { state: true },
+    soundOn: { state: true },
+    currentTime: { state: true },
+    duration: { state: true },
+    captionsOn: { state: true },
+    fullscreen: { state: true },
+    announcement: { state: true },
+    failure: { state: true },
+    needsConsent: { state: true },
+  };
+
   /** Used alone: the post whose (first) video or GIF to play, fetched through the embed server. */
-  @property({ attribute: 'tweet-id', reflect: true }) tweetId = '';
+  tweetId = '';
 
   /** `off` (click to play) or `in-view` (muted while at least half visible). Defaults to the page setting, else `off` for video and `in-view` for GIFs. */
-  @property() autoplay: VideoAutoplay | undefined;
+  autoplay: VideoAutoplay | undefined;
 
   /** Embed server base URL; media is proxied through it. Defaults to the page's setting. */
-  @property() server: string | undefined;
+  server: string | undefined;
 
   /** Opt out of tailoring (boolean attribute) for the post request when used alone. */
-  @property({ converter: booleanAttribute('dnt') }) dnt = false;
+  dnt = false;
 
   /** The video model (as in a post's `media`). Set by `<perch-tweet>`; no request is made. */
-  @property({ attribute: false }) media: Video | undefined;
+  media: Video | undefined;
 
   /** The post on X, for the "Watch on X" link. */
-  @property({ attribute: 'post-url' }) postUrl: string | undefined;
+  postUrl: string | undefined;
 
-  @state() private phase: Phase = 'poster';
-  @state() private soundOn = false;
-  @state() private currentTime = 0;
-  @state() private duration = 0;
-  @state() private captionsOn = false;
-  @state() private fullscreen = false;
-  @state() private announcement = '';
-  @state() private failure: PerchErrorReason | undefined;
-  @state() private needsConsent = false;
+  private phase: Phase = 'poster';
+  private soundOn = false;
+  private currentTime = 0;
+  private duration = 0;
+  private captionsOn = false;
+  private fullscreen = false;
+  private announcement = '';
+  private failure: PerchErrorReason | undefined;
+  private needsConsent = false;
 
-  @query('video') private videoEl!: HTMLVideoElement | null;
+  private get videoEl(): HTMLVideoElement | null {
+    return this.shadowRoot?.querySelector('video') ?? null;
+  }
 
   private readonly consent = new ConsentController(this, { purpose: 'content', firstParty: true });
   private readonly l10n = new LocalizeController(this);
-  private observer: IntersectionObserver | undefined;
-  /** At least half visible. */
-  private halfInView = false;
-  /** Any part visible. */
-  private anyInView = false;
+
+  /** Used alone: the post is fetched once near, aborted on disconnect, restarted on a new id, dropped when consent goes. */
+  private readonly loader = new LoadController<Video | undefined>(this, {
+    key: () => {
+      if (this.media !== undefined && !this.ownMedia) return undefined;
+      return isPostId(this.tweetId) ? JSON.stringify([resolveServer(this.server) ?? null, this.tweetId]) : undefined;
+    },
+    allowed: () => this.consent.allowed,
+    lazy: () => true,
+    load: (key) => this.load(key),
+    loaded: (video) => {
+      if (video === undefined) {
+        this.fail('unavailable', 'The post has no video or GIF.');
+        return;
+      }
+      this.ownMedia = true;
+      this.media = video;
+    },
+    failed: (error) => {
+      const reason = error instanceof PostRequestError ? error.reason : error instanceof Error && error.message.startsWith('No embed server') ? 'no-source' : 'network';
+      this.fail(reason, error instanceof Error ? error.message : String(error));
+    },
+    reset: () => {
+      this.failure = undefined;
+      if (!this.ownMedia) return;
+      this.resetToPoster();
+      this.ownMedia = false;
+      this.media = undefined;
+    },
+  });
   /** The current playback was started by the player itself. */
   private autoStarted = false;
   /** The person paused or stopped, or another video took over: no autoplay until it leaves the view. */
   private holdAutoplay = false;
   /** The next pause event comes from the player itself (out of view, tab hidden, another video). */
   private pauseWasAutomatic = false;
-  private requested = '';
-  private reducedMotion: MediaQueryList | undefined;
+  /** `media` came from the post this element fetched itself (not from the property). */
+  private ownMedia = false;
+  /** The person pressed Play before consent: play once it is given. */
+  private playAfterConsent = false;
+  /** In view, tab visible, reduced motion: the inputs of the autoplay and pause rules. */
+  private readonly visibility = new VisibilityController(this, ({ leftView }) => {
+    if (leftView) this.holdAutoplay = false;
+    this.reconcile();
+  });
 
-  private readonly onVisibility = (): void => this.reconcile();
   private readonly onFullscreen = (): void => {
     this.fullscreen = document.fullscreenElement === this;
   };
-  private readonly onMotion = (): void => this.reconcile();
   private readonly onKey = (e: KeyboardEvent): void => this.handleKey(e);
 
   override connectedCallback(): void {
     super.connectedCallback();
-    document.addEventListener('visibilitychange', this.onVisibility);
     document.addEventListener('fullscreenchange', this.onFullscreen);
     this.addEventListener('keydown', this.onKey);
-    this.reducedMotion = window.matchMedia(REDUCED_MOTION);
-    this.reducedMotion.addEventListener('change', this.onMotion);
-    if (typeof IntersectionObserver !== 'undefined') {
-      this.observer = new IntersectionObserver((entries) => {
-        const entry = entries[entries.length - 1];
-        if (entry === undefined) return;
-        this.anyInView = entry.isIntersecting;
-        this.halfInView = entry.isIntersecting && entry.intersectionRatio >= 0.5;
-        if (!this.anyInView) this.holdAutoplay = false;
-        this.reconcile();
-      }, { threshold: [0, 0.5, 1] });
-      this.observer.observe(this);
-    }
-    this.startLoading();
+    if (this.tweetId !== '' && !isPostId(this.tweetId) && this.media === undefined) this.fail('invalid-id', `"${this.tweetId}" is not a post id.`);
   }
 
   override disconnectedCallback(): void {
     super.disconnectedCallback();
-    document.removeEventListener('visibilitychange', this.onVisibility);
     document.removeEventListener('fullscreenchange', this.onFullscreen);
     this.removeEventListener('keydown', this.onKey);
-    this.reducedMotion?.removeEventListener('change', this.onMotion);
-    this.observer?.disconnect();
-    this.observer = undefined;
-    unobserveNear(this);
-    // Moved before it came near (frameworks move elements all day): look again when reconnected.
-    if (this.media === undefined) this.requested = '';
     this.unload();
     releasePlayback(this);
   }
@@ -163,46 +193,27 @@ export class PerchVideo extends LitElement implements CoordinatedPlayer {
       // A new source: back to the poster, nothing downloaded.
       if (changed.get('media') !== undefined) this.resetToPoster();
     }
-    if (changed.has('tweetId') && this.isConnected && this.media === undefined) this.startLoading();
+    if (changed.has('tweetId') && this.isConnected && this.media === undefined && this.tweetId !== '' && !isPostId(this.tweetId)) this.fail('invalid-id', `"${this.tweetId}" is not a post id.`);
+    // Consent withdrawn: whatever plays stops at once and goes back to the poster.
+    if (!this.playbackAllowed && this.phase !== 'poster' && this.phase !== 'error') {
+      this.resetToPoster();
+      this.dispatchEvent(new PerchVideoStateEvent('stopped', true));
+    }
   }
 
-  /** Used alone: fetch the post (lazily, through the shared batched client) and take its first video or GIF. */
-  private startLoading(): void {
-    if (this.media !== undefined || this.tweetId === '' || this.requested === this.tweetId) return;
-    if (!isPostId(this.tweetId)) {
-      this.fail('invalid-id', `"${this.tweetId}" is not a post id.`);
-      return;
-    }
-    if (!this.consent.allowed) return; // updated() retries when consent changes
-    this.requested = this.tweetId;
-    whenNear(this, () => this.load(this.tweetId));
+  /** Video bytes and playback wait for consent in every mode (first-party or not). */
+  private get playbackAllowed(): boolean {
+    return this.consent.core.allows('content');
   }
 
-  private load(id: string): void {
-    const server = resolveServer(this.server);
-    if (server === undefined) {
-      this.fail('no-source', 'No embed server is configured.');
-      return;
-    }
+  /** Used alone: fetch the post (through the shared batched client) and take its first video or GIF. */
+  private async load(key: string): Promise<Video | undefined> {
+    const [server, id] = JSON.parse(key) as [string | null, string];
+    if (server === null) throw new Error('No embed server is configured.');
     const query: Record<string, string> = this.consent.effectiveDnt(this.dnt) ? { dnt: 'true' } : {};
-    fetchPost(server, id, { timeoutMs: requestTimeoutMs(), query }).then(
-      (result: PostResult) => {
-        if (this.tweetId !== id) return;
-        const video = result.kind === 'post' ? result.media.find(isPlayable) : undefined;
-        if (result.kind === 'post') this.postUrl ??= result.url;
-        if (video === undefined) {
-          this.fail('unavailable', 'The post has no video or GIF.');
-          return;
-        }
-        this.media = video;
-      },
-      (error: unknown) => {
-        if (this.tweetId !== id) return;
-        this.requested = '';
-        const reason = error instanceof PostRequestError ? error.reason : 'network';
-        this.fail(reason, error instanceof Error ? error.message : String(error));
-      },
-    );
+    const result: PostResult = await fetchPost(server, id, { timeoutMs: requestTimeoutMs(), query });
+    if (result.kind === 'post') this.postUrl ??= result.url;
+    return result.kind === 'post' ? result.media.find(isPlayable) : undefined;
   }
 
   private fail(reason: PerchErrorReason, detail: string): void {
@@ -216,7 +227,7 @@ export class PerchVideo extends LitElement implements CoordinatedPlayer {
   private resolveMedia(original: string): string | undefined {
     if (!isXMediaUrl(original)) return undefined;
     const server = resolveServer(this.server);
-    if (server !== undefined) return mediaUrl(original, server);
+    if (server !== undefined) return mediaUrl(original, server, { dnt: this.dnt || this.consent.childDirected });
     return this.consent.core.allows('content') ? original : undefined;
   }
 
@@ -232,6 +243,7 @@ export class PerchVideo extends LitElement implements CoordinatedPlayer {
     });
     if (variant === undefined) return undefined;
     if (!isXMediaUrl(variant.url)) return undefined;
+    if (!this.playbackAllowed) return 'consent';
     return this.resolveMedia(variant.url) ?? 'consent';
   }
 
@@ -254,12 +266,13 @@ export class PerchVideo extends LitElement implements CoordinatedPlayer {
     return (
       this.media !== undefined &&
       this.effectiveAutoplay === 'in-view' &&
-      this.halfInView &&
+      this.visibility.halfInView &&
       !document.hidden &&
       !this.holdAutoplay &&
-      this.reducedMotion?.matches !== true &&
+      !this.visibility.reducedMotion &&
       this.phase !== 'error' &&
-      !this.needsConsent
+      !this.needsConsent &&
+      this.playbackAllowed
     );
   }
 
@@ -269,7 +282,7 @@ export class PerchVideo extends LitElement implements CoordinatedPlayer {
     if (video === null || !this.isConnected) return;
     const running = this.phase === 'playing' || this.phase === 'loading';
     if (running) {
-      const leave = document.hidden || (this.autoStarted ? !this.halfInView : !this.anyInView) || (this.autoStarted && this.reducedMotion?.matches === true);
+      const leave = document.hidden || (this.autoStarted ? !this.visibility.halfInView : !this.visibility.anyInView) || (this.autoStarted && this.visibility.reducedMotion);
       if (leave) this.pausePlayback(true);
       return;
     }
@@ -282,8 +295,11 @@ export class PerchVideo extends LitElement implements CoordinatedPlayer {
     if (video === null) return;
     const src = this.chooseSource(video);
     if (src === 'consent') {
-      // Only the person's own press asks for consent; an automatic start just stays on the poster.
-      if (!automatic) this.needsConsent = true;
+      // Only the person's own press asks for consent (and plays once it is given); an automatic start just stays on the poster.
+      if (!automatic) {
+        this.needsConsent = true;
+        this.playAfterConsent = true;
+      }
       return;
     }
     if (src === undefined) {
@@ -453,40 +469,14 @@ export class PerchVideo extends LitElement implements CoordinatedPlayer {
   }
 
   private handleKey(e: KeyboardEvent): void {
-    if (e.altKey || e.ctrlKey || e.metaKey || this.media === undefined || this.phase === 'error') return;
-    const target = e.composedPath()[0];
-    const onButton = target instanceof HTMLButtonElement || target instanceof HTMLAnchorElement;
-    const onRange = target instanceof HTMLInputElement;
-    const key = e.key.length === 1 ? e.key.toLowerCase() : e.key;
-    const isGif = this.media.type === 'gif';
-    switch (key) {
-      case ' ':
-        if (onButton || onRange) return; // the focused control handles its own activation
-        this.togglePlay();
-        break;
-      case 'k':
-        this.togglePlay();
-        break;
-      case 'm':
-        if (isGif) return;
-        this.toggleSound();
-        break;
-      case 'f':
-        this.toggleFullscreen();
-        break;
-      case 'ArrowLeft':
-      case 'ArrowRight':
-        if (onRange || isGif) return;
-        this.seekBy(key === 'ArrowLeft' ? -this.seekStep : this.seekStep);
-        break;
-      case 'ArrowUp':
-      case 'ArrowDown':
-        if (onRange || isGif) return;
-        this.changeVolume(key === 'ArrowUp' ? 0.1 : -0.1);
-        break;
-      default:
-        return;
-    }
+    if (this.media === undefined || this.phase === 'error') return;
+    const action = keyAction(e, this.media.type === 'gif');
+    if (action === undefined) return;
+    if (action.do === 'toggle-play') this.togglePlay();
+    else if (action.do === 'toggle-sound') this.toggleSound();
+    else if (action.do === 'toggle-fullscreen') this.toggleFullscreen();
+    else if (action.do === 'seek') this.seekBy(action.direction * this.seekStep);
+    else if (action.do === 'volume') this.changeVolume(action.delta);
     e.preventDefault();
   }
 
@@ -561,9 +551,13 @@ export class PerchVideo extends LitElement implements CoordinatedPlayer {
     }
     // A (new) source may start by itself if the rules allow.
     if (changed.has('media') && this.media !== undefined) queueMicrotask(() => this.reconcile());
-    if (this.media === undefined && this.tweetId !== '' && this.requested === '' && this.failure === undefined && this.consent.allowed) this.startLoading();
-    if (this.needsConsent && this.resolveMedia(this.media?.variants[0]?.url ?? '') !== undefined) {
-      queueMicrotask(() => (this.needsConsent = false));
+    if (this.needsConsent && this.playbackAllowed) {
+      const play = this.playAfterConsent;
+      this.playAfterConsent = false;
+      queueMicrotask(() => {
+        this.needsConsent = false;
+        if (play) void this.play();
+      });
     }
   }
 
@@ -587,12 +581,16 @@ export class PerchVideo extends LitElement implements CoordinatedPlayer {
   }
 
   protected override render(): TemplateResult {
+    return this.consent.withLiveRegion(this.renderState());
+  }
+
+  private renderState(): TemplateResult {
     const media = this.media;
     if (!this.l10n.ready) return html`<div class="frame" aria-busy="true"></div>`;
     if (media === undefined) {
       if (this.failure !== undefined) return this.renderMessage(this.failure === 'unavailable' ? 'unavailable' : 'failed');
       if (this.tweetId !== '' && !this.consent.allowed) return html`<div class="consent" lang=${this.lng} dir=${this.l10n.dir}>${this.consent.renderPlaceholder({ what: videoMsg('consentWhat', this.lng), from: 'x.com', lang: this.lng })}</div>`;
-      return html`<div class="frame" aria-busy="true"></div>`;
+      return html`<div class="frame" aria-busy=${this.loader.state === 'failed' ? 'false' : 'true'}></div>`;
     }
     const isGif = media.type === 'gif';
     const lng = this.lng;
@@ -619,7 +617,7 @@ export class PerchVideo extends LitElement implements CoordinatedPlayer {
         @error=${this.onError}
       >${captions.map((c) => html`<track kind="captions" src=${ifDefined(c.src)} srclang=${c.lang} label=${c.label} />`)}</video>
       ${(started && this.phase !== 'error') || poster === undefined ? nothing : html`<img part="poster" class="poster" src=${poster} alt=${media.altText ?? ''} decoding="async" referrerpolicy="no-referrer" />`}
-      ${started ? nothing : html`<button part="play" class="big-play" type="button" aria-label=${videoMsg(isGif ? 'playGif' : 'playVideo', lng)} @click=${() => void this.play()}>${bigPlayIcon}</button>
+      ${started ? nothing : html`<button part="play" class="big-play" type="button" data-consent-focus aria-label=${videoMsg(isGif ? 'playGif' : 'playVideo', lng)} @click=${() => void this.play()}>${bigPlayIcon}</button>
           ${isGif ? html`<span class="gif-label" aria-hidden="true">GIF</span>` : nothing}`}
       ${started && this.phase !== 'error' ? this.renderControls(media) : nothing}
       ${this.phase === 'error' ? this.renderMessage('failed') : nothing}
@@ -629,28 +627,18 @@ export class PerchVideo extends LitElement implements CoordinatedPlayer {
   }
 
   private renderControls(media: Video): TemplateResult {
-    const lng = this.lng;
-    const isGif = media.type === 'gif';
-    const running = this.phase === 'playing' || this.phase === 'loading';
-    const total = this.duration > 0 ? this.duration : (media.durationMs ?? 0) / 1000;
-    const now = Math.min(this.currentTime, total || this.currentTime);
-    const timeText = videoMsg('timeOf', lng, { current: formatTime(now), total: formatTime(total) });
-    const hasCaptions = (media.captions ?? []).length > 0;
-    return html`<div class="surface" @click=${() => this.togglePlay()}></div>
-      <div part="controls" class="bar">
-        <button class="play-pause" type="button" aria-label=${videoMsg(running ? 'pause' : 'play', lng)} @click=${() => this.togglePlay()}>${running ? pauseIcon : playIcon}</button>
-        <button class="stop" type="button" aria-label=${videoMsg('stop', lng)} @click=${() => this.stop()}>${stopIcon}</button>
-        ${isGif
-          ? html`<span class="spacer"></span>`
-          : html`<button class="mute" type="button" aria-label=${videoMsg(this.soundOn ? 'mute' : 'unmute', lng)} @click=${() => this.toggleSound()}>${this.soundOn ? soundIcon : mutedIcon}</button>
-              <input class="seek" type="range" min="0" max=${String(total || 0)} step="0.1" .value=${String(now)} aria-label=${videoMsg('seek', lng)} aria-valuetext=${timeText} @input=${this.onSeek} />
-              <span class="time" aria-hidden="true">${formatTime(now)} / ${formatTime(total)}</span>`}
-        ${hasCaptions && !isGif
-          ? html`<button class="captions" type="button" aria-label=${videoMsg(this.captionsOn ? 'captionsOff' : 'captionsOn', lng)} @click=${() => this.toggleCaptions()}>${captionsIcon}</button>`
-          : nothing}
-        <button class="fullscreen" type="button" aria-label=${videoMsg(this.fullscreen ? 'exitFullscreen' : 'fullscreen', lng)} @click=${() => this.toggleFullscreen()}>${this.fullscreen ? exitFullscreenIcon : fullscreenIcon}</button>
-      </div>`;
+    const state = { media, running: this.phase === 'playing' || this.phase === 'loading', soundOn: this.soundOn, captionsOn: this.captionsOn, fullscreen: this.fullscreen, currentTime: this.currentTime, duration: this.duration, lang: this.lng };
+    return renderControls(state, this.controlActions);
   }
+
+  private readonly controlActions: ControlActions = {
+    togglePlay: () => this.togglePlay(),
+    stop: () => this.stop(),
+    toggleSound: () => this.toggleSound(),
+    toggleCaptions: () => this.toggleCaptions(),
+    toggleFullscreen: () => this.toggleFullscreen(),
+    seek: (e) => this.onSeek(e),
+  };
 }
 
 declare global {

@@ -24,6 +24,7 @@ import { PerchTweet as PerchTweetElement } from '../../src/tweet/tweet.component
 import { PerchRenderEvent as RenderEventClass } from '../../src/shared/events.js';
 import type { PostResult } from '../../src/data/model.js';
 import { embedServerUrl, fixturePost, until } from './support/fixtures.js';
+import { getConsentCore, resetConsentCoreForTests } from '../../src/consent/consent-core.js';
 import { control, sampleVideo, videoServerUrl } from './support/video-helpers.js';
 
 const IDS = ['1641086480675225601', '1641895049427550208'];
@@ -58,6 +59,7 @@ describe('perch-widgets/react', () => {
   afterEach(() => {
     root.unmount();
     container.remove();
+    resetConsentCoreForTests();
   });
 
   it('<PerchTweet data={post}> renders the post in the shadow root and calls onPerchRender with the typed event', async () => {
@@ -169,6 +171,7 @@ describe('perch-widgets/react', () => {
   it('<PerchVideo media={video}> plays on click and calls onPerchVideoState with the typed event', async () => {
     const states: PerchVideoStateEvent[] = [];
     const server = await videoServerUrl();
+    getConsentCore().grant(); // playback needs consent in every mode
     render(
       createElement(PerchVideo, {
         media: sampleVideo(),

@@ -1,6 +1,7 @@
 import { expect, fixture, html } from '@open-wc/testing';
 import '../../src/tweet/tweet.js';
 import '../../src/video/video.js';
+import { getConsentCore, resetConsentCoreForTests } from '../../src/consent/consent-core.js';
 import type { PerchTweet } from '../../src/tweet/tweet.component.js';
 import type { PostResult } from '../../src/data/model.js';
 import { fixturePost, until } from './support/fixtures.js';
@@ -14,6 +15,12 @@ function inline(result: PostResult): HTMLScriptElement {
 }
 
 describe('<perch-video> accessibility', () => {
+  // Playback needs consent in every mode: these checks are about the player once it is given.
+  beforeEach(() => {
+    resetConsentCoreForTests();
+    getConsentCore().grant();
+  });
+  after(() => resetConsentCoreForTests());
   let server: string;
   before(async () => {
     server = await videoServerUrl();

@@ -1,6 +1,7 @@
 import { expect } from '@open-wc/testing';
 import { sendKeys } from '@web/test-runner-commands';
 import '../../src/video/video.js';
+import { getConsentCore, resetConsentCoreForTests } from '../../src/consent/consent-core.js';
 import type { PerchVideo } from '../../src/video/video.component.js';
 import { until } from './support/fixtures.js';
 import { control, innerVideo, makePlayer, nextState, sampleVideo, videoServerUrl } from './support/video-helpers.js';
@@ -10,6 +11,12 @@ function focused(el: PerchVideo): Element | null {
 }
 
 describe('<perch-video> controls', () => {
+  // Playback needs consent in every mode: these tests are about the player once it is given.
+  beforeEach(() => {
+    resetConsentCoreForTests();
+    getConsentCore().grant();
+  });
+  after(() => resetConsentCoreForTests());
   let server: string;
   before(async () => {
     server = await videoServerUrl();

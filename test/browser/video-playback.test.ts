@@ -1,6 +1,7 @@
 import { expect } from '@open-wc/testing';
 import { executeServerCommand } from '@web/test-runner-commands';
 import '../../src/video/video.js';
+import { getConsentCore, resetConsentCoreForTests } from '../../src/consent/consent-core.js';
 import type { PerchVideo } from '../../src/video/video.component.js';
 import { until } from './support/fixtures.js';
 import { control, innerVideo, makePlayer, nextState, sampleGif, sampleVideo, spyOnPlay, videoServerUrl } from './support/video-helpers.js';
@@ -15,6 +16,12 @@ function spacer(vh: number): HTMLElement {
 }
 
 describe('<perch-video> playback', () => {
+  // Playback needs consent in every mode: these tests are about the player once it is given.
+  beforeEach(() => {
+    resetConsentCoreForTests();
+    getConsentCore().grant();
+  });
+  after(() => resetConsentCoreForTests());
   let server: string;
   before(async () => {
     server = await videoServerUrl();

@@ -95,6 +95,8 @@ const cs: Catalogue = {
     childNote: 'Tento web je pro děti: do vašeho zařízení se nic neukládá a X je požádána, aby nic nepersonalizovala.',
     revoke: 'Odvolat souhlas',
     allowPage: 'Povolit na této stránce',
+    announceLoaded: 'Obsah z X se načetl.',
+    announceHidden: 'Obsah z X je skrytý, dokud ho nepovolíte.',
   },
   disclosure: {
     label: 'Jak vložené příspěvky z X používají vaše údaje',

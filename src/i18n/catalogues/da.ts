@@ -95,6 +95,8 @@ const da: Catalogue = {
     childNote: 'Dette websted er for børn: intet gemmes på din enhed, og X bliver bedt om ikke at personalisere.',
     revoke: 'Tilbagekald samtykke',
     allowPage: 'Tillad på denne side',
+    announceLoaded: 'Indhold fra X er indlæst.',
+    announceHidden: 'Indhold fra X er skjult, indtil du tillader det.',
   },
   disclosure: {
     label: 'Sådan bruger indlejrede posts fra X dine data',

@@ -95,6 +95,8 @@ const de: Catalogue = {
     childNote: 'Diese Website richtet sich an Kinder: Auf Ihrem Gerät wird nichts gespeichert und X wird gebeten, nichts zu personalisieren.',
     revoke: 'Einwilligung widerrufen',
     allowPage: 'Auf dieser Seite erlauben',
+    announceLoaded: 'Inhalte von X geladen.',
+    announceHidden: 'Inhalte von X ausgeblendet, bis Sie sie erlauben.',
   },
   disclosure: {
     label: 'Wie eingebettete Posts von X Ihre Daten nutzen',

@@ -95,6 +95,8 @@ const es: Catalogue = {
     childNote: 'Este sitio es para niños: no se guarda nada en tu dispositivo y se pide a X que no personalice.',
     revoke: 'Retirar el consentimiento',
     allowPage: 'Permitir en esta página',
+    announceLoaded: 'Contenido de X cargado.',
+    announceHidden: 'Contenido de X oculto hasta que lo permitas.',
   },
   disclosure: {
     label: 'Cómo usan tus datos los posts de X incrustados',

@@ -95,6 +95,8 @@ const fi: Catalogue = {
     childNote: 'Tämä sivusto on lapsille: laitteellesi ei tallenneta mitään, ja X:ää pyydetään olemaan personoimatta.',
     revoke: 'Peru suostumus',
     allowPage: 'Salli tällä sivulla',
+    announceLoaded: 'X:n sisältö ladattiin.',
+    announceHidden: 'X:n sisältö on piilotettu, kunnes sallit sen.',
   },
   disclosure: {
     label: 'Miten upotetut X-julkaisut käyttävät tietojasi',

@@ -95,6 +95,8 @@ const fil: Catalogue = {
     childNote: 'Para sa mga bata ang site na ito: walang iniimbak sa iyong device at hinihiling sa X na huwag mag-personalize.',
     revoke: 'Bawiin ang pahintulot',
     allowPage: 'Payagan sa page na ito',
+    announceLoaded: 'Na-load ang content mula sa X.',
+    announceHidden: 'Nakatago ang content mula sa X hangga’t hindi mo ito pinapayagan.',
   },
   disclosure: {
     label: 'Paano ginagamit ng mga naka-embed na post mula sa X ang iyong data',

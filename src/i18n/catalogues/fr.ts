@@ -95,6 +95,8 @@ const fr: Catalogue = {
     childNote: 'Ce site s’adresse aux enfants : rien n’est enregistré sur votre appareil et X est prié de ne rien personnaliser.',
     revoke: 'Retirer mon accord',
     allowPage: 'Autoriser sur cette page',
+    announceLoaded: 'Contenu de X chargé.',
+    announceHidden: 'Contenu de X masqué jusqu’à votre accord.',
   },
   disclosure: {
     label: 'Comment les posts de X intégrés utilisent vos données',

@@ -95,6 +95,8 @@ const hu: Catalogue = {
     childNote: 'Ez a webhely gyerekeknek szól: semmi sem tárolódik az eszközödön, és az X-et arra kérjük, hogy ne szabjon személyre.',
     revoke: 'Hozzájárulás visszavonása',
     allowPage: 'Engedélyezés ezen az oldalon',
+    announceLoaded: 'Az X tartalma betöltődött.',
+    announceHidden: 'Az X tartalma rejtve marad, amíg nem engedélyezi.',
   },
   disclosure: {
     label: 'Hogyan használják az adataidat a beágyazott X-bejegyzések',

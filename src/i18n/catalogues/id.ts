@@ -95,6 +95,8 @@ const id: Catalogue = {
     childNote: 'Situs ini untuk anak-anak: tidak ada yang disimpan di perangkat Anda dan X diminta untuk tidak mempersonalisasi.',
     revoke: 'Tarik persetujuan',
     allowPage: 'Izinkan di halaman ini',
+    announceLoaded: 'Konten dari X dimuat.',
+    announceHidden: 'Konten dari X disembunyikan sampai Anda mengizinkannya.',
   },
   disclosure: {
     label: 'Cara postingan X yang disematkan menggunakan data Anda',

@@ -95,6 +95,8 @@ const it: Catalogue = {
     childNote: 'Questo sito è per bambini: non viene salvato nulla sul tuo dispositivo e a X viene chiesto di non personalizzare.',
     revoke: 'Revoca il consenso',
     allowPage: 'Consenti in questa pagina',
+    announceLoaded: 'Contenuto di X caricato.',
+    announceHidden: 'Contenuto di X nascosto finché non lo consenti.',
   },
   disclosure: {
     label: 'Come i post di X incorporati usano i tuoi dati',

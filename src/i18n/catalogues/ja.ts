@@ -95,6 +95,8 @@ const ja: Catalogue = {
     childNote: 'このサイトは子ども向けです。お使いの端末には何も保存されず、Xにはパーソナライズしないよう求めています。',
     revoke: '同意を取り消す',
     allowPage: 'このページで許可',
+    announceLoaded: 'X のコンテンツを読み込みました。',
+    announceHidden: '許可するまで X のコンテンツは非表示です。',
   },
   disclosure: {
     label: '埋め込まれたXのポストによるデータの利用',

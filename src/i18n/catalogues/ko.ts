@@ -95,6 +95,8 @@ const ko: Catalogue = {
     childNote: '이 사이트는 어린이용입니다. 기기에 아무것도 저장되지 않으며 X에 맞춤 설정하지 않도록 요청합니다.',
     revoke: '동의 철회',
     allowPage: '이 페이지에서 허용',
+    announceLoaded: 'X의 콘텐츠를 불러왔습니다.',
+    announceHidden: '허용할 때까지 X의 콘텐츠가 숨겨집니다.',
   },
   disclosure: {
     label: '삽입된 X 게시물이 회원님의 데이터를 사용하는 방법',

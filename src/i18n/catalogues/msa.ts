@@ -95,6 +95,8 @@ const msa: Catalogue = {
     childNote: 'Laman ini untuk kanak-kanak: tiada apa-apa disimpan pada peranti anda dan X diminta supaya tidak memperibadikan.',
     revoke: 'Tarik balik persetujuan',
     allowPage: 'Benarkan di halaman ini',
+    announceLoaded: 'Kandungan daripada X dimuatkan.',
+    announceHidden: 'Kandungan daripada X disembunyikan sehingga anda membenarkannya.',
   },
   disclosure: {
     label: 'Cara siaran X terbenam menggunakan data anda',

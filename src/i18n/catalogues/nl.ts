@@ -95,6 +95,8 @@ const nl: Catalogue = {
     childNote: 'Deze site is voor kinderen: er wordt niets op je apparaat opgeslagen en X wordt gevraagd niets te personaliseren.',
     revoke: 'Toestemming intrekken',
     allowPage: 'Toestaan op deze pagina',
+    announceLoaded: 'Inhoud van X geladen.',
+    announceHidden: 'Inhoud van X verborgen tot je die toestaat.',
   },
   disclosure: {
     label: 'Hoe ingesloten posts van X je gegevens gebruiken',

@@ -95,6 +95,8 @@ const no: Catalogue = {
     childNote: 'Dette nettstedet er for barn: ingenting lagres på enheten din, og X blir bedt om ikke å tilpasse.',
     revoke: 'Trekk tilbake samtykket',
     allowPage: 'Tillat på denne siden',
+    announceLoaded: 'Innhold fra X er lastet inn.',
+    announceHidden: 'Innhold fra X er skjult til du tillater det.',
   },
   disclosure: {
     label: 'Slik bruker innebygde innlegg fra X dataene dine',

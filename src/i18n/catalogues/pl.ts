@@ -95,6 +95,8 @@ const pl: Catalogue = {
     childNote: 'Ta witryna jest dla dzieci: nic nie jest zapisywane na Twoim urządzeniu, a X jest proszony o brak personalizacji.',
     revoke: 'Wycofaj zgodę',
     allowPage: 'Zezwól na tej stronie',
+    announceLoaded: 'Wczytano treść z X.',
+    announceHidden: 'Treść z X jest ukryta, dopóki na nią nie zezwolisz.',
   },
   disclosure: {
     label: 'Jak osadzone wpisy z X wykorzystują Twoje dane',

@@ -95,6 +95,8 @@ const pt: Catalogue = {
     childNote: 'Este site é para crianças: nada é armazenado no seu dispositivo e o X é solicitado a não personalizar.',
     revoke: 'Retirar consentimento',
     allowPage: 'Permitir nesta página',
+    announceLoaded: 'Conteúdo do X carregado.',
+    announceHidden: 'Conteúdo do X oculto até que você o permita.',
   },
   disclosure: {
     label: 'Como os posts do X incorporados usam seus dados',

@@ -95,6 +95,8 @@ const ro: Catalogue = {
     childNote: 'Acest site este pentru copii: nu se stochează nimic pe dispozitivul tău și i se cere lui X să nu personalizeze.',
     revoke: 'Retrage consimțământul',
     allowPage: 'Permite pe această pagină',
+    announceLoaded: 'Conținutul de pe X s-a încărcat.',
+    announceHidden: 'Conținutul de pe X este ascuns până când îl permiteți.',
   },
   disclosure: {
     label: 'Cum folosesc datele tale postările X încorporate',

@@ -95,6 +95,8 @@ const sv: Catalogue = {
     childNote: 'Den här webbplatsen är för barn: inget sparas på din enhet och X ombeds att inte anpassa något.',
     revoke: 'Återkalla samtycke',
     allowPage: 'Tillåt på den här sidan',
+    announceLoaded: 'Innehåll från X har lästs in.',
+    announceHidden: 'Innehåll från X är dolt tills du tillåter det.',
   },
   disclosure: {
     label: 'Så använder inbäddade inlägg från X dina uppgifter',

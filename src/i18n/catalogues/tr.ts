@@ -95,6 +95,8 @@ const tr: Catalogue = {
     childNote: 'Bu site çocuklar içindir: cihazında hiçbir şey saklanmaz ve X’ten kişiselleştirme yapmaması istenir.',
     revoke: 'Onayı geri çek',
     allowPage: 'Bu sayfada izin ver',
+    announceLoaded: 'X içeriği yüklendi.',
+    announceHidden: 'X içeriği siz izin verene kadar gizli.',
   },
   disclosure: {
     label: 'X’ten yerleştirilmiş gönderiler verilerini nasıl kullanır',

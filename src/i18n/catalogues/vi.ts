@@ -95,6 +95,8 @@ const vi: Catalogue = {
     childNote: 'Trang web này dành cho trẻ em: không có gì được lưu trên thiết bị của bạn và X được yêu cầu không cá nhân hóa.',
     revoke: 'Rút lại sự đồng ý',
     allowPage: 'Cho phép trên trang này',
+    announceLoaded: 'Đã tải nội dung từ X.',
+    announceHidden: 'Nội dung từ X bị ẩn cho đến khi bạn cho phép.',
   },
   disclosure: {
     label: 'Cách bài đăng X được nhúng sử dụng dữ liệu của bạn',

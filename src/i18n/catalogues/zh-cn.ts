@@ -95,6 +95,8 @@ const zhCn: Catalogue = {
     childNote: '本网站面向儿童：你的设备上不会存储任何内容，并已要求 X 不进行个性化。',
     revoke: '撤回同意',
     allowPage: '在此页面允许',
+    announceLoaded: '已加载来自 X 的内容。',
+    announceHidden: '在你允许之前，来自 X 的内容将保持隐藏。',
   },
   disclosure: {
     label: '嵌入的 X 帖子如何使用你的数据',

@@ -95,6 +95,8 @@ const zhTw: Catalogue = {
     childNote: '本網站以兒童為對象：你的裝置上不會儲存任何內容，並已要求 X 不進行個人化。',
     revoke: '撤回同意',
     allowPage: '在此頁面允許',
+    announceLoaded: '已載入來自 X 的內容。',
+    announceHidden: '在你允許之前，來自 X 的內容將保持隱藏。',
   },
   disclosure: {
     label: '嵌入的 X 貼文如何使用你的資料',

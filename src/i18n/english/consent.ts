@@ -16,6 +16,8 @@ const consent = {
   childNote: 'This site is for children: nothing is stored on your device and X is asked not to personalise.',
   revoke: 'Withdraw consent',
   allowPage: 'Allow on this page',
+  announceLoaded: 'Content from X loaded.',
+  announceHidden: 'Content from X hidden until you allow it.',
 } as const;
 
 export default consent;

@@ -19,6 +19,8 @@ export interface RenderContext {
    * item): render it as a plain box so assistive technology announces it once.
    */
   inArticle?: boolean;
+  /** The opt-out (`dnt=true`) every request to the embed server carries, media included (under-13 pages, or the element's own `dnt`). */
+  dnt?: boolean;
 }
 
 /**
@@ -28,6 +30,6 @@ export interface RenderContext {
  */
 export function mediaSrc(original: string, ctx: RenderContext): string | undefined {
   if (!isXMediaUrl(original)) return undefined; // only X's media, never an arbitrary third party
-  if (ctx.server !== undefined) return mediaUrl(original, ctx.server);
+  if (ctx.server !== undefined) return mediaUrl(original, ctx.server, { dnt: ctx.dnt });
   return ctx.xContentAllowed ? original : undefined;
 }

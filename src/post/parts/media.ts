@@ -59,7 +59,7 @@ function renderVideo(video: Video, ctx: RenderContext, postLink: string): Templa
   loadPlayer();
   const [w, h] = video.aspectRatio;
   const label = msg(video.type === 'gif' ? 'playGif' : 'playVideo', ctx.lang);
-  return html`<div class="video">${sizer(w, h)}<perch-video .media=${video} post-url=${postLink} server=${ifDefined(ctx.server)} lang=${ifDefined(ctx.lang)}>
+  return html`<div class="video">${sizer(w, h)}<perch-video .media=${video} post-url=${postLink} exportparts="video, poster, play, controls, message: video-message, consent: video-consent" server=${ifDefined(ctx.server)} lang=${ifDefined(ctx.lang)}>
       <img class="poster" src=${ifDefined(mediaSrc(video.posterUrl, ctx))} alt=${video.altText ?? ''} loading="lazy" decoding="async" referrerpolicy="no-referrer" />
       <a class="play" href=${postLink} target="_blank" rel="noopener noreferrer" aria-label=${label}>${playIcon}</a>
       ${video.type === 'gif' ? html`<span class="gif-label" aria-hidden="true">GIF</span>` : nothing}

@@ -59,6 +59,8 @@ export interface TimelineStub {
   numbers: number[];
   /** Hold answers until `release()` is called. */
   hold: boolean;
+  /** URLs of requests the page aborted (while held). */
+  aborted: string[];
   release(): void;
   /** Answer with this status instead of a page. */
   status: number;
@@ -76,6 +78,7 @@ export function stubTimelineServer(total: number, source: TimelineSource = PROFI
     urls: [],
     numbers: Array.from({ length: total }, (_, i) => i + 1),
     hold: false,
+    aborted: [],
     status: 200,
     release() {
       stub.hold = false;
@@ -91,7 +94,16 @@ export function stubTimelineServer(total: number, source: TimelineSource = PROFI
     const url = new URL(typeof input === 'string' ? input : input instanceof URL ? input.href : input.url);
     if (url.origin !== STUB_SERVER) return original(input, init);
     stub.urls.push(url.href);
-    if (stub.hold) await new Promise<void>((r) => waiters.push(r));
+    if (stub.hold) {
+      // Like a real fetch, a held request ends at once when the page aborts it.
+      await new Promise<void>((resolve, reject) => {
+        waiters.push(resolve);
+        init?.signal?.addEventListener('abort', () => {
+          stub.aborted.push(url.href);
+          reject(new DOMException('The operation was aborted.', 'AbortError'));
+        });
+      });
+    }
     if (stub.status !== 200) return new Response(JSON.stringify({ error: { code: 'x', message: 'stubbed failure' } }), { status: stub.status });
     const limit = Number(url.searchParams.get('limit') ?? '10');
     const cursor = url.searchParams.get('cursor');
