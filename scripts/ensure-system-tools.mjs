@@ -10,6 +10,7 @@ const wanted = [
   { bin: '/usr/bin/ffmpeg', pkg: 'ffmpeg' },
   { bin: process.env.NGINX_PATH ?? '/usr/sbin/nginx', pkg: 'nginx' },
   { bin: '/usr/bin/php', pkg: 'php-cli' },
+  { bin: '/usr/bin/phpunit', pkg: 'phpunit' },
 ];
 
 const missing = wanted.filter((w) => !existsSync(w.bin)).map((w) => w.pkg);

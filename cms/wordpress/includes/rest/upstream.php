@@ -115,19 +115,49 @@ function perch_upstream_lookup( array $ids ): array {
 	return $out;
 }
 
-/** The `token` parameter the syndication endpoint expects, derived from the id (`(id / 1e15 * π)` in base 36, zeros and the point dropped). */
+/**
+ * The `token` parameter the syndication endpoint expects, derived from the id: `id / 1e15 * π` in
+ * base 36 as JavaScript's Number#toString(36) writes it (shortest digits that read back to the
+ * same double), with zeros and the point dropped.
+ */
 function perch_syndication_token( string $id ): string {
-	$value  = ( (float) $id / 1e15 ) * M_PI;
-	$int    = (int) floor( $value );
-	$frac   = $value - $int;
-	$digits = base_convert( (string) $int, 10, 36 );
-	for ( $i = 0; $i < 11 && $frac > 0; $i++ ) {
-		$frac   *= 36;
-		$d       = (int) floor( $frac );
-		$digits .= base_convert( (string) $d, 10, 36 );
-		$frac   -= $d;
+	$value    = ( (float) $id / 1e15 ) * M_PI;
+	$chars    = '0123456789abcdefghijklmnopqrstuvwxyz';
+	$integer  = floor( $value );
+	$fraction = $value - $integer;
+	$next     = unpack( 'E', pack( 'J', unpack( 'J', pack( 'E', $value ) )[1] + 1 ) )[1];
+	$delta    = max( 0.5 * ( $next - $value ), 4.9406564584124654e-324 );
+	$digits   = array();
+	if ( $fraction >= $delta ) {
+		do {
+			$fraction *= 36;
+			$delta    *= 36;
+			$digit     = (int) floor( $fraction );
+			$digits[]  = $digit;
+			$fraction -= $digit;
+			if ( ( $fraction > 0.5 || ( 0.5 === $fraction && ( $digit & 1 ) ) ) && $fraction + $delta > 1 ) {
+				// Round up, carrying into earlier digits (and into the integer part).
+				for ( ;; ) {
+					$last = array_pop( $digits );
+					if ( null === $last ) {
+						++$integer;
+						break;
+					}
+					if ( $last + 1 < 36 ) {
+						$digits[] = $last + 1;
+						break;
+					}
+				}
+				break;
+			}
+		} while ( $fraction >= $delta );
 	}
-	return str_replace( '0', '', $digits );
+	$int_digits = '';
+	for ( $n = $integer; $n >= 1; $n = floor( $n / 36 ) ) {
+		$int_digits = $chars[ (int) fmod( $n, 36 ) ] . $int_digits;
+	}
+	$out = ( '' === $int_digits ? '0' : $int_digits ) . implode( '', array_map( fn( $d ) => $chars[ $d ], $digits ) );
+	return str_replace( '0', '', $out );
 }
 
 /** One post from X's syndication data (a tombstone when X has none). */
