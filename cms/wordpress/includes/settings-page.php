@@ -1,0 +1,6 @@
+<?php
+/**
+ * @package Perch
+ */
+
+defined( 'ABSPATH' ) || exit;
