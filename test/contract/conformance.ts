@@ -66,8 +66,16 @@ function freshnessSeconds(cacheControl: string): number {
   return maxAge + Math.max(swr, sie);
 }
 
-/** Register the suite's tests for `target`. */
-export function conformanceSuite(target: ContractTarget): void {
+/** What a target's own tests (after the suite's) can reach. */
+export interface ConformanceEnv {
+  /** The fake X API the server under test asks. */
+  x(): FakeXApi;
+  /** The running server. */
+  server(): ContractServer;
+}
+
+/** Register the suite's tests for `target`, then `more` (tests of that implementation alone, on the same server). */
+export function conformanceSuite(target: ContractTarget, more?: (env: ConformanceEnv) => void): void {
   let x: FakeXApi;
   let media: FakeMedia;
   let server: ContractServer;
@@ -344,4 +352,6 @@ export function conformanceSuite(target: ContractTarget): void {
     assert.equal(wrong.status, 405);
     assert.equal(((await wrong.json()) as { error: { code: string } }).error.code, 'method-not-allowed');
   });
+
+  more?.({ x: () => x, server: () => server });
 }
