@@ -82,6 +82,18 @@ conformanceSuite(
       assert.ok(calls.length > 0 && calls.every((c) => c.authorized), 'every call to X carried the token');
     });
 
+    test('wordpress: the hourly WP-Cron job checks cached posts with X again', async () => {
+      const id = '1576994746135764992';
+      assert.equal((await fetch(`${env.server().baseUrl}/v1/tweets/${id}`)).status, 200);
+      const x = env.x();
+      const before = x.lookups().length;
+      x.fail(id, 'not-authorized');
+      await site.php(`do_action( 'perch_revalidate_posts' ); echo 'ok';`);
+      assert.ok(x.lookups().length > before, 'X was asked');
+      const cached = JSON.parse(await site.php(`echo wp_json_encode( get_transient( 'perch_post_${id}' )['post'] );`)) as { kind: string; reason?: string };
+      assert.deepEqual([cached.kind, cached.reason], ['tombstone', 'protected'], 'the cache holds what X says now');
+    });
+
     test('wordpress: the endpoint code logged no PHP error, warning or notice', () => {
       const ours = site.errors().split('\n').filter((line) => /perch\/includes\/(rest|data)\//.test(line));
       assert.deepEqual(ours, []);
