@@ -34,10 +34,24 @@ const PASTED = `<p>Before the post.</p>
 <blockquote class="twitter-tweet" data-dnt="true"><p lang="en" dir="ltr">Underdocumented</p>&mdash; Jarred Sumner (@jarredsumner) <a href="https://twitter.com/jarredsumner/status/${OTHER}">2026</a></blockquote>
 <script async src="//platform.twitter.com/widgets.js" charset="utf-8"></script>`;
 
+// A classic-editor URL on its own line, an x.com one, and a block editor embed block from before the plugin.
+const URLS = `<p>Classic:</p>
+
+https://twitter.com/SamuelSusla/status/${POST}
+
+https://x.com/jarredsumner/status/${OTHER}?s=20
+
+<!-- wp:embed {"url":"https://twitter.com/SamuelSusla/status/${POST}","type":"rich","providerNameSlug":"twitter","responsive":true,"align":"center"} -->
+<figure class="wp-block-embed aligncenter is-type-rich is-provider-twitter wp-block-embed-twitter"><div class="wp-block-embed__wrapper">
+https://twitter.com/SamuelSusla/status/${POST}
+</div><figcaption class="wp-element-caption">A caption</figcaption></figure>
+<!-- /wp:embed -->`;
+
 let server: Started & { url: string };
 let site: WordPress;
 let browser: RecordingBrowser;
 let shortcodesPage: { id: number; url: string };
+let urlsPost: { id: number; url: string };
 let pastedPost: { id: number; url: string };
 
 before(async () => {
@@ -45,6 +59,7 @@ before(async () => {
   site = await startWordPress({ constants: { PERCH_EMBED_SERVER: server.url } });
   shortcodesPage = await publishPost(site, 'Shortcodes', SHORTCODES, 'page');
   pastedPost = await publishPost(site, 'Pasted', PASTED);
+  urlsPost = await publishPost(site, 'URLs', URLS);
   browser = await startBrowser();
 });
 
@@ -95,6 +110,16 @@ describe('X\'s pasted blockquotes with its script tag', () => {
     await context.close();
     assert.deepEqual(foreignHosts(browser.requests), []);
     assert.equal(browser.requests.some((u) => u.includes('widgets.js')), false);
+  });
+});
+
+describe('pasted post URLs', () => {
+  test('twitter.com and x.com URLs on their own line and old embed blocks become Perch posts', async () => {
+    const html = await (await fetch(urlsPost.url)).text();
+    assert.equal((html.match(new RegExp(`<perch-tweet tweet-id="${POST}">`, 'g')) ?? []).length, 2);
+    assert.match(html, new RegExp(`<perch-tweet tweet-id="${OTHER}">`));
+    assert.match(html, /<figure class="wp-block-embed is-type-rich is-provider-x wp-block-perch-embed aligncenter"><div class="wp-block-embed__wrapper"><perch-tweet [^>]+>.*<\/perch-tweet><\/div><figcaption class="wp-element-caption">A caption<\/figcaption><\/figure>/s);
+    assert.doesNotMatch(html, /<p>https:\/\/(x|twitter)\.com/);
   });
 });
 
