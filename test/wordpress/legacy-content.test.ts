@@ -72,7 +72,7 @@ after(async () => {
 describe('the retired plugin\'s shortcodes', () => {
   test('map onto Perch elements with the project\'s attributes', async () => {
     const html = await (await fetch(shortcodesPage.url)).text();
-    assert.match(html, new RegExp(`<perch-tweet theme="dark" tweet-id="${POST}" width="400" align="center" hide-cards hide-thread>`));
+    assert.match(html, new RegExp(`<perch-tweet tweet-id="${POST}" width="400" align="center" hide-cards hide-thread theme="dark">`));
     assert.match(html, new RegExp(`<perch-tweet tweet-id="${OTHER}">`));
     assert.match(html, new RegExp(`<perch-video tweet-id="${VIDEO}">`));
     assert.match(html, /<perch-timeline screen-name="TwitterDev" tweet-limit="3" chrome="noheader nofooter" live-region="assertive">/);
