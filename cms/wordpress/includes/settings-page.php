@@ -91,7 +91,7 @@ function perch_add_settings_page(): void {
 function perch_add_settings_fields(): void {
 	$sections = array(
 		'perch_data'        => array( __( 'Data', 'perch' ), array( 'data_source', 'embed_server', 'x_bearer_token' ) ),
-		'perch_privacy'     => array( __( 'Consent and children', 'perch' ), array( 'consent_mode', 'child_directed' ) ),
+		'perch_privacy'     => array( __( 'Consent and children', 'perch' ), array( 'consent_mode', 'first_party_before_consent', 'child_directed' ) ),
 		'perch_display'     => array( __( 'Display', 'perch' ), array( 'theme' ) ),
 		'perch_impressions' => array( __( 'Impressions', 'perch' ), array( 'impressions', 'impressions_threshold', 'alert_levels', 'alert_recipients' ) ),
 	);
@@ -124,6 +124,7 @@ function perch_setting_label( string $key ): string {
 		'embed_server'          => __( 'Embed server URL', 'perch' ),
 		'x_bearer_token'        => __( 'X API bearer token', 'perch' ),
 		'consent_mode'          => __( 'Consent', 'perch' ),
+		'first_party_before_consent' => __( 'Show posts before consent', 'perch' ),
 		'child_directed'        => __( 'Directed at children under 13', 'perch' ),
 		'theme'                 => __( 'Default theme', 'perch' ),
 		'impressions'           => __( 'Count impressions', 'perch' ),
@@ -188,6 +189,9 @@ function perch_render_setting_field( array $args ): void {
 			break;
 		case 'bool':
 			printf( '<input type="checkbox" id="%s" name="%s" value="1"%s%s>', esc_attr( $id ), esc_attr( $name ), checked( true === $value, true, false ), $disabled ); // phpcs:ignore WordPress.Security.EscapeOutput.OutputNotEscaped
+			if ( 'first_party_before_consent' === $key ) {
+				echo '<p class="description">' . esc_html__( 'Post text and images served by this site (no cookies, nothing from X) may show before the visitor decides. Video and anything from X\'s hosts always wait.', 'perch' ) . '</p>';
+			}
 			if ( 'child_directed' === $key ) {
 				echo '<p class="description">' . esc_html__( 'Every embed opts out of personalisation by X (dnt), no cookie is set and "Always allow" is not offered. Single posts can also be marked child-directed in the editor.', 'perch' ) . '</p>';
 			}
