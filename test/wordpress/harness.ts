@@ -273,7 +273,9 @@ export async function startWordPress(options: WordPressOptions = {}): Promise<Wo
 /** Creates and publishes a post (or page) with `content`; resolves with its URL. */
 export async function publishPost(site: WordPress, title: string, content: string, type: 'post' | 'page' = 'post'): Promise<{ id: number; url: string }> {
   const out = await site.php(
-    `$id = wp_insert_post( array( 'post_title' => ${phpLiteral(title)}, 'post_content' => ${phpLiteral(content)}, 'post_status' => 'publish', 'post_type' => ${phpLiteral(type)}, 'post_author' => 1 ), true );
+    // As the administrator, as an editor would (content keeps what an admin may post, e.g. X's script tag).
+    `wp_set_current_user( 1 );
+     $id = wp_insert_post( array( 'post_title' => ${phpLiteral(title)}, 'post_content' => ${phpLiteral(content)}, 'post_status' => 'publish', 'post_type' => ${phpLiteral(type)}, 'post_author' => 1 ), true );
      if ( is_wp_error( $id ) ) { echo 'ERROR ' . $id->get_error_message(); } else { echo wp_json_encode( array( 'id' => $id, 'url' => get_permalink( $id ) ) ); }`,
   );
   if (out.startsWith('ERROR')) throw new Error(out);

@@ -28,6 +28,13 @@ add_action( 'init', 'perch_declare_cookies' );
 add_filter( 'wp_consent_api_registered_' . plugin_basename( PERCH_PLUGIN_FILE ), '__return_true' );
 add_action( 'admin_init', 'perch_add_privacy_policy_content' );
 
+// Settings.
+add_action( 'init', 'perch_register_settings' );
+add_action( 'admin_menu', 'perch_add_settings_page' );
+add_action( 'admin_init', 'perch_add_settings_fields' );
+add_action( 'add_meta_boxes', 'perch_add_post_meta_box' );
+add_action( 'save_post', 'perch_save_post_meta_box' );
+
 // The built-in endpoint (includes/rest/) wires its own hooks.
 if ( function_exists( 'perch_rest_hooks' ) ) {
 	perch_rest_hooks();

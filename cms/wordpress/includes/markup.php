@@ -19,15 +19,15 @@ function perch_element_attributes(): array {
 		'dnt'   => 'bool',
 	);
 	return array(
-		'perch-tweet'          => $common + array(
+		'perch-tweet'          => array(
 			'tweet-id'   => 'id',
 			'width'      => 'int',
 			'align'      => 'choice:left|center|right',
 			'hide-cards' => 'bool',
 			'hide-thread' => 'bool',
 			'lang'       => 'lang',
-		),
-		'perch-timeline'       => $common + array(
+		) + $common,
+		'perch-timeline'       => array(
 			'screen-name'       => 'handle',
 			'user-id'           => 'id',
 			'list-id'           => 'id',
@@ -41,38 +41,38 @@ function perch_element_attributes(): array {
 			'border-color'      => 'color',
 			'live-region'       => 'choice:polite|assertive',
 			'lang'              => 'lang',
-		),
+		) + $common,
 		'perch-video'          => array(
 			'tweet-id' => 'id',
 			'autoplay' => 'choice:off|in-view',
 			'dnt'      => 'bool',
 		),
-		'perch-share-button'   => $common + array(
+		'perch-share-button'   => array(
 			'text'     => 'string',
 			'url'      => 'url',
 			'hashtags' => 'hashtags',
 			'via'      => 'handle',
 			'related'  => 'string',
 			'size'     => 'choice:small|large',
-		),
-		'perch-follow-button'  => $common + array(
+		) + $common,
+		'perch-follow-button'  => array(
 			'screen-name'      => 'handle',
 			'hide-screen-name' => 'bool',
 			'size'             => 'choice:small|large',
-		),
-		'perch-mention-button' => $common + array(
+		) + $common,
+		'perch-mention-button' => array(
 			'screen-name' => 'handle',
 			'text'        => 'string',
 			'related'     => 'string',
 			'size'        => 'choice:small|large',
-		),
-		'perch-hashtag-button' => $common + array(
+		) + $common,
+		'perch-hashtag-button' => array(
 			'hashtag' => 'hashtag',
 			'text'    => 'string',
 			'url'     => 'url',
 			'related' => 'string',
 			'size'    => 'choice:small|large',
-		),
+		) + $common,
 		'perch-consent-settings' => array(),
 		'perch-disclosure'       => array(),
 	);

@@ -36,7 +36,8 @@ function perch_enqueue_loader(): void {
 function perch_script_config(): array {
 	$config = array(
 		'consent'     => array(
-			'mode' => (string) perch_setting( 'consent_mode' ),
+			'mode'                    => (string) perch_setting( 'consent_mode' ),
+			'firstPartyBeforeConsent' => true === perch_setting( 'first_party_before_consent' ),
 		),
 		'impressions' => (string) perch_setting( 'impressions' ),
 	);

@@ -40,6 +40,11 @@ function perch_setting_definitions(): array {
 			'kind'     => 'choice',
 			'choices'  => array( 'required', 'not-required', 'auto' ),
 		),
+		'first_party_before_consent' => array(
+			'default'  => true,
+			'constant' => 'PERCH_FIRST_PARTY_BEFORE_CONSENT',
+			'kind'     => 'bool',
+		),
 		'child_directed'       => array(
 			'default'  => false,
 			'constant' => 'PERCH_CHILD_DIRECTED',
