@@ -59,6 +59,22 @@ test('a post deleted on X becomes a deleted tombstone with X wording, in a batch
   assert.deepEqual((batch.json as { results: Array<{ kind: string; reason?: string }> }).results.map((r) => r.reason), ['deleted', 'not-found']);
 });
 
+test('requests to X carry the tailoring opt-out on a child-directed site, and when the page asks with dnt=true', async () => {
+  const asked = (): string | null => fake.queries[fake.queries.length - 1]?.get('dnt') ?? null;
+  await call('/v1/tweets/{id}', '/v1/tweets/1641895049427550208');
+  assert.equal(asked(), null);
+  await call('/v1/tweets', '/v1/tweets?ids=1641895049427550208&dnt=true');
+  assert.equal(asked(), 'true');
+  await site.php(`update_option( 'perch_settings', array_merge( (array) get_option( 'perch_settings', array() ), array( 'child_directed' => true ) ) ); echo 'ok';`);
+  try {
+    assert.equal(await site.php(`echo perch_child_directed( 0 ) ? 'yes' : 'no';`), 'yes');
+    await call('/v1/tweets/{id}', '/v1/tweets/1641895049427550208');
+    assert.equal(asked(), 'true');
+  } finally {
+    await site.php(`update_option( 'perch_settings', array_merge( (array) get_option( 'perch_settings', array() ), array( 'child_directed' => false ) ) ); echo 'ok';`);
+  }
+});
+
 test('timelines answer 501: syndication data cannot list posts', async () => {
   const a = await call('/v1/timelines/profile/{name}', '/v1/timelines/profile/XDevelopers');
   assert.equal(a.status, 501);

@@ -166,6 +166,7 @@ function perch_posts_unavailable( array $answer ): WP_REST_Response {
  * @param WP_REST_Request $request The request.
  */
 function perch_rest_get_post( WP_REST_Request $request ): WP_REST_Response {
+	perch_upstream_opt_out( 'true' === perch_rest_query_param( $request, 'dnt' ) );
 	$id      = perch_rest_path_param( $request, 'id' );
 	$problem = perch_posts_id_problem( $id, 'id' );
 	if ( null !== $problem ) {
@@ -202,6 +203,7 @@ function perch_posts_etag_matches( string $header, string $etag ): bool {
  * @param WP_REST_Request $request The request.
  */
 function perch_rest_get_posts( WP_REST_Request $request ): WP_REST_Response {
+	perch_upstream_opt_out( 'true' === perch_rest_query_param( $request, 'dnt' ) );
 	$raw = perch_rest_query_param( $request, 'ids' );
 	if ( null === $raw || '' === trim( $raw ) ) {
 		return perch_rest_error( 400, 'missing-ids', 'Pass ids=<id>[,<id>…] (up to 100).', 'ids' );

@@ -39,6 +39,20 @@ function perch_x_api_user_fields(): string {
 	return 'name,username,profile_image_url,protected,verified,verified_type';
 }
 
+/**
+ * Whether requests to X carry the tailoring opt-out (`dnt=true`): always on a child-directed
+ * site, and for the rest of this request once a page asked with `dnt=true`.
+ *
+ * @param bool|null $asked Pass true when the page's request carried `dnt=true`.
+ */
+function perch_upstream_opt_out( ?bool $asked = null ): bool {
+	static $page_asked = false;
+	if ( true === $asked ) {
+		$page_asked = true;
+	}
+	return $page_asked || ( function_exists( 'perch_child_directed' ) && perch_child_directed( 0 ) );
+}
+
 /** Which upstream answers posts: `x-api-v2` with a bearer token, else `syndication`. */
 function perch_upstream_name(): string {
 	return '' !== perch_rest_bearer_token() ? 'x-api-v2' : 'syndication';
@@ -164,7 +178,7 @@ function perch_syndication_token( string $id ): string {
 function perch_syndication_lookup( string $id ): array {
 	$base     = untrailingslashit( (string) perch_rest_constant( 'PERCH_SYNDICATION_BASE', 'https://cdn.syndication.twimg.com' ) );
 	$response = wp_remote_get(
-		$base . '/tweet-result?id=' . $id . '&lang=en&token=' . perch_syndication_token( $id ),
+		$base . '/tweet-result?id=' . $id . '&lang=en&token=' . perch_syndication_token( $id ) . ( perch_upstream_opt_out() ? '&dnt=true' : '' ),
 		array(
 			'timeout'     => 5,
 			'redirection' => 0,
