@@ -17,7 +17,7 @@ conformanceSuite(
     name: 'wordpress',
     async start(up) {
       site = await startWordPress({
-        constants: { PERCH_X_BEARER_TOKEN: up.token, PERCH_X_API_BASE: up.xApiBase, PERCH_MEDIA_ORIGIN: up.mediaOrigin, PERCH_CACHE_FRESH_SECONDS: 0, PERCH_TIMELINE_FRESH_SECONDS: 0 },
+        constants: { PERCH_X_BEARER_TOKEN: up.token, PERCH_X_API_URL: up.xApiBase, PERCH_MEDIA_UPSTREAM_URL: up.mediaOrigin, PERCH_FRESH_SECONDS: 0, PERCH_TIMELINE_CACHE_SECONDS: 0 },
       });
       return { baseUrl: `${site.url}/wp-json/perch`, stop: () => site.stop() };
     },

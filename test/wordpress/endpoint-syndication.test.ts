@@ -18,7 +18,7 @@ let base = '';
 
 before(async () => {
   fake = await startFakeSyndication();
-  site = await startWordPress({ constants: { PERCH_SYNDICATION_BASE: fake.url, PERCH_CACHE_FRESH_SECONDS: 0 } });
+  site = await startWordPress({ constants: { PERCH_SYNDICATION_URL: fake.url, PERCH_FRESH_SECONDS: 0 } });
   base = `${site.url}/wp-json/perch`;
 });
 after(async () => {

@@ -45,8 +45,8 @@ function perch_rest_get_media( WP_REST_Request $request ): WP_REST_Response {
 	}
 	$parts = wp_parse_url( $url );
 	$host  = strtolower( (string) ( $parts['host'] ?? '' ) );
-	// Tests point every X media host at one local origin; sites never set it.
-	$origin  = (string) perch_rest_constant( 'PERCH_MEDIA_ORIGIN', 'https://' . $host );
+	// One origin for every X media host (an egress proxy; tests), as perch-server's --media-upstream-url.
+	$origin  = (string) perch_rest_constant( 'PERCH_MEDIA_UPSTREAM_URL', 'https://' . $host );
 	$target  = untrailingslashit( $origin ) . ( $parts['path'] ?? '/' ) . ( isset( $parts['query'] ) ? '?' . $parts['query'] : '' );
 	$forward = array();
 	foreach ( array( 'range', 'if-none-match', 'if-modified-since' ) as $name ) {

@@ -2,7 +2,7 @@
 /**
  * `GET /v1/tweets/:id` and `GET /v1/tweets?ids=…` (up to 100), through a cache in transients
  * (shared across web servers when the site has a persistent object cache), under X's rules:
- * an entry is served while fresh (`PERCH_CACHE_FRESH_SECONDS`, default 15 minutes), then checked
+ * an entry is served while fresh (`PERCH_FRESH_SECONDS`, default 15 minutes), then checked
  * with X again before it is served; when X cannot answer, the cached answer is served only while
  * it is less than 24 hours old, never older. A post X no longer shows becomes a tombstone at once.
  * WP-Cron rechecks cached posts hourly so visitors rarely wait for a check.
@@ -31,7 +31,7 @@ function perch_now_ms(): int {
 
 /** Seconds a cached post stays fresh. */
 function perch_posts_fresh_ms(): int {
-	return (int) min( PERCH_MAX_POST_AGE_MS, 1000 * max( 0, (int) perch_rest_constant( 'PERCH_CACHE_FRESH_SECONDS', 900 ) ) );
+	return (int) min( PERCH_MAX_POST_AGE_MS, 1000 * max( 0, (int) perch_rest_constant( 'PERCH_FRESH_SECONDS', 900 ) ) );
 }
 
 /** The cached entry for `$id` (`post`, `checkedAt` ms), or null. */

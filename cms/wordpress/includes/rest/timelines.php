@@ -5,7 +5,7 @@
  * bearer token; without one every timeline route answers 501). A port of
  * server/timelines/timeline-routes.ts and x-api-v2-timelines.ts: inputs checked before any
  * lookup, X's pagination tokens carried in Perch's opaque cursor, pages cached in transients for
- * `PERCH_TIMELINE_FRESH_SECONDS` (default 60) and served for at most an hour when X fails.
+ * `PERCH_TIMELINE_CACHE_SECONDS` (default 60) and served for at most an hour when X fails.
  *
  * @package Perch
  */
@@ -72,7 +72,7 @@ function perch_rest_get_timeline( WP_REST_Request $request ): WP_REST_Response {
 	}
 	$key    = 'perch_tl_' . md5( wp_json_encode( array( $query, $cursor, $limit, $flags['replies'] ) ) );
 	$cached = get_transient( $key );
-	$fresh  = 1000 * max( 0, (int) perch_rest_constant( 'PERCH_TIMELINE_FRESH_SECONDS', 60 ) );
+	$fresh  = 1000 * max( 0, (int) perch_rest_constant( 'PERCH_TIMELINE_CACHE_SECONDS', 60 ) );
 	$now    = perch_now_ms();
 	if ( is_array( $cached ) && $now - (int) $cached['checkedAt'] < $fresh ) {
 		return perch_rest_json( 200, $cached['page'], array( 'Cache-Control' => 'public, max-age=' . min( 60, intdiv( $fresh, 1000 ) ) ) );

@@ -1,8 +1,8 @@
 <?php
 /**
  * The built-in endpoint's upstreams: X API v2 (with the bearer token) when one is configured,
- * else X's syndication data. Base URLs can be pointed elsewhere (`PERCH_X_API_BASE`,
- * `PERCH_SYNDICATION_BASE`; tests use local fakes). Every request to X carries no visitor data.
+ * else X's syndication data. Base URLs can be pointed elsewhere (`PERCH_X_API_URL`,
+ * `PERCH_SYNDICATION_URL`; tests use local fakes). Every request to X carries no visitor data.
  *
  * @package Perch
  */
@@ -66,7 +66,7 @@ function perch_upstream_name(): string {
  * @param array<string,string> $params Query parameters.
  */
 function perch_x_api_get( string $path, array $params ): mixed {
-	$base     = untrailingslashit( (string) perch_rest_constant( 'PERCH_X_API_BASE', 'https://api.x.com' ) );
+	$base     = untrailingslashit( (string) perch_rest_constant( 'PERCH_X_API_URL', 'https://api.x.com' ) );
 	$response = wp_remote_get(
 		$base . $path . '?' . http_build_query( $params, '', '&', PHP_QUERY_RFC3986 ),
 		array(
@@ -176,7 +176,7 @@ function perch_syndication_token( string $id ): string {
 
 /** One post from X's syndication data (a tombstone when X has none). */
 function perch_syndication_lookup( string $id ): array {
-	$base     = untrailingslashit( (string) perch_rest_constant( 'PERCH_SYNDICATION_BASE', 'https://cdn.syndication.twimg.com' ) );
+	$base     = untrailingslashit( (string) perch_rest_constant( 'PERCH_SYNDICATION_URL', 'https://cdn.syndication.twimg.com' ) );
 	$response = wp_remote_get(
 		$base . '/tweet-result?id=' . $id . '&lang=en&token=' . perch_syndication_token( $id ) . ( perch_upstream_opt_out() ? '&dnt=true' : '' ),
 		array(
