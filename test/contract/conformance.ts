@@ -165,6 +165,15 @@ export function conformanceSuite(target: ContractTarget, more?: (env: Conformanc
     assert.deepEqual(a.json, { kind: 'tombstone', version: 1, id: UNKNOWN, reason: 'not-found' });
   });
 
+  test(`${target.name}: HEAD answers as GET does, without a body`, async () => {
+    const get = await call('GET', '/v1/tweets/{id}', { id: POSTS[0] ?? '' });
+    const head = await fetch(`${server.baseUrl}/v1/tweets/${POSTS[0] ?? ''}`, { method: 'HEAD' });
+    assert.equal(head.status, 200);
+    assert.equal(head.headers.get('content-type'), get.headers.get('content-type'));
+    assert.equal(head.headers.get('etag'), get.headers.get('etag'));
+    assert.equal((await head.arrayBuffer()).byteLength, 0);
+  });
+
   test(`${target.name}: a validator the post still has answers 304`, async () => {
     const a = await call('GET', '/v1/tweets/{id}', { id: POSTS[0] ?? '' });
     const etag = a.headers.get('etag');
