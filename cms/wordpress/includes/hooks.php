@@ -35,6 +35,11 @@ add_action( 'admin_init', 'perch_add_settings_fields' );
 add_action( 'add_meta_boxes', 'perch_add_post_meta_box' );
 add_action( 'save_post', 'perch_save_post_meta_box' );
 
+// Blocks.
+add_filter( 'block_type_metadata', 'perch_block_metadata' );
+add_action( 'init', 'perch_register_blocks' );
+add_action( 'enqueue_block_editor_assets', 'perch_enqueue_editor_assets' );
+
 // The built-in endpoint (includes/rest/) wires its own hooks.
 if ( function_exists( 'perch_rest_hooks' ) ) {
 	perch_rest_hooks();
