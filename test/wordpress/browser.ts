@@ -45,3 +45,8 @@ export async function startBrowser(): Promise<RecordingBrowser> {
 export function foreignHosts(urls: string[]): string[] {
   return [...new Set(urls.map((u) => new URL(u).hostname).filter((h) => h !== '127.0.0.1' && h !== 'localhost'))];
 }
+
+/** X's hosts among `urls` (twitter.com, x.com, twimg.com, t.co and their subdomains). */
+export function xHosts(urls: string[]): string[] {
+  return foreignHosts(urls).filter((h) => /(^|\.)(twitter\.com|x\.com|twimg\.com|t\.co)$/.test(h));
+}

@@ -50,6 +50,8 @@ export interface WordPress {
   php(code: string): Promise<string>;
   /** PHP errors logged so far (WP_DEBUG_LOG plus the PHP server's stderr). */
   errors(): string;
+  /** PHP fatal errors anywhere, and warnings, notices and deprecations raised in the plugin's files. */
+  pluginErrors(): string[];
   /** Logs in as `admin` and returns the cookies for a browser context or fetch. */
   loginCookies(): Promise<Array<{ name: string; value: string; url: string }>>;
   /** Stops PHP and MariaDB and removes the scratch folder. */
@@ -247,6 +249,11 @@ export async function startWordPress(options: WordPressOptions = {}): Promise<Wo
       root,
       php: (code) => runPhp(code),
       errors: () => [join(dir, 'debug.log'), logFile].map((f) => (existsSync(f) ? readFileSync(f, 'utf8') : '')).join(''),
+      pluginErrors: () =>
+        site
+          .errors()
+          .split('\n')
+          .filter((l) => /PHP (Fatal|Parse) error/.test(l) || (/PHP (Warning|Notice|Deprecated)/.test(l) && l.includes('/plugins/perch/'))),
       loginCookies: async () => {
         const res = await fetch(`${url}/wp-login.php`, {
           method: 'POST',

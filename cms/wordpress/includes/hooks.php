@@ -35,6 +35,16 @@ add_action( 'admin_init', 'perch_add_settings_fields' );
 add_action( 'add_meta_boxes', 'perch_add_post_meta_box' );
 add_action( 'save_post', 'perch_save_post_meta_box' );
 
+// Blocks.
+add_filter( 'block_type_metadata', 'perch_block_metadata' );
+add_action( 'init', 'perch_register_blocks' );
+add_action( 'enqueue_block_editor_assets', 'perch_enqueue_editor_assets' );
+
+// Admin: impressions and Site Health.
+add_action( 'admin_menu', 'perch_add_impressions_page' );
+add_action( 'wp_dashboard_setup', 'perch_add_dashboard_widget' );
+add_filter( 'site_status_tests', 'perch_site_health_tests' );
+
 // The built-in endpoint (includes/rest/) wires its own hooks.
 if ( function_exists( 'perch_rest_hooks' ) ) {
 	perch_rest_hooks();
