@@ -10,7 +10,7 @@ defined( 'WP_UNINSTALL_PLUGIN' ) || exit;
 /** Removes this site's data. */
 function perch_uninstall_site(): void {
 	global $wpdb;
-	foreach ( array( 'perch_settings', 'perch_alerts_sent', 'perch_db_version', 'perch_impressions_db_version' ) as $option ) {
+	foreach ( array( 'perch_settings', 'perch_alerts_sent', 'perch_db_version', 'perch_impressions_db_version', 'perch_cached_posts' ) as $option ) {
 		delete_option( $option );
 	}
 	delete_post_meta_by_key( 'perch_child_directed' );

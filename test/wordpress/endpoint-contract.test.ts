@@ -64,6 +64,7 @@ conformanceSuite(
       try {
         const base = (await site.php(`echo perch_rest_base_url();`)).trim();
         assert.equal(base, `${site.url}/index.php/wp-json/perch`);
+        assert.equal((await site.php(`echo perch_server_url();`)).trim(), base, 'the page configuration gives widgets this base');
         for (const url of [`${base}/v1/tweets/${POST}`, `${site.url}/wp-json/perch/v1/tweets/${POST}`, `${site.url}/?rest_route=/perch/v1/tweets/${POST}`]) {
           const res = await fetch(url);
           assert.equal(res.status, 200, url);

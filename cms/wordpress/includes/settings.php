@@ -209,7 +209,8 @@ function perch_server_url(): string {
 			return $server;
 		}
 	}
-	return untrailingslashit( rest_url( 'perch' ) );
+	// Without pretty permalinks rest_url() is a `?rest_route=` URL, which cannot take appended paths.
+	return function_exists( 'perch_rest_base_url' ) ? perch_rest_base_url() : untrailingslashit( rest_url( 'perch' ) );
 }
 
 /**
