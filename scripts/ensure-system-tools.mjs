@@ -9,9 +9,26 @@ const wanted = [
   { bin: '/usr/bin/redis-server', pkg: 'redis-server' },
   { bin: '/usr/bin/ffmpeg', pkg: 'ffmpeg' },
   { bin: process.env.NGINX_PATH ?? '/usr/sbin/nginx', pkg: 'nginx' },
+  // The WordPress plugin's tests (test/wordpress): core 6.1.9, a private MariaDB, PHP, zip.
+  { bin: '/usr/share/wordpress/wp-settings.php', pkg: 'wordpress' },
+  { bin: '/usr/sbin/mariadbd', pkg: 'mariadb-server' },
+  { bin: '/usr/bin/php', pkg: 'php-cli' },
+  { pkg: 'php-mysql', check: () => phpHas('mysqli') },
+  { pkg: 'php-xml', check: () => phpHas('xml') },
+  { pkg: 'php-mbstring', check: () => phpHas('mbstring') },
+  { pkg: 'php-curl', check: () => phpHas('curl') },
+  { bin: '/usr/bin/phpunit', pkg: 'phpunit' },
+  { bin: '/usr/bin/zip', pkg: 'zip' },
+  { bin: '/usr/bin/unzip', pkg: 'unzip' },
 ];
 
-const missing = wanted.filter((w) => !existsSync(w.bin)).map((w) => w.pkg);
+/** Whether PHP has an extension loaded (false when PHP itself is missing). */
+function phpHas(ext) {
+  const r = spawnSync('php', ['-m'], { encoding: 'utf8' });
+  return r.status === 0 && r.stdout.split('\n').some((l) => l.trim().toLowerCase() === ext);
+}
+
+const missing = wanted.filter((w) => (w.check ? !w.check() : !existsSync(w.bin))).map((w) => w.pkg);
 if (missing.length === 0) process.exit(0);
 
 const isRoot = typeof process.getuid === 'function' && process.getuid() === 0;

@@ -29,6 +29,9 @@ function placeholderSvg(url: string): string {
 /** Register the placeholder media route. */
 export function registerMediaPlaceholder(router: Router): void {
   router.on('GET', '/v1/media', (ctx) => {
+    // Sandboxed before anything can fail: refusals carry the same headers as the real proxy's.
+    ctx.res.setHeader('content-security-policy', 'sandbox');
+    ctx.res.setHeader('x-content-type-options', 'nosniff');
     const url = checkMediaUrl(ctx);
     const body = Buffer.from(placeholderSvg(url));
     // Our own drawing, no script; sandboxed all the same, like everything under /v1/media.

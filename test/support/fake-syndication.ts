@@ -15,6 +15,8 @@ export interface FakeSyndication {
   url: string;
   /** Ids asked for, one entry per request. */
   calls: string[];
+  /** The query of each request, in order. */
+  queries: URLSearchParams[];
   setMode(mode: FakeMode): void;
   /** From now on, answer this id with X's tombstone payload. */
   remove(id: string): void;
@@ -33,11 +35,13 @@ export async function startFakeSyndication(dir = 'fixtures/syndication'): Promis
   }
   const removed = new Set<string>();
   const calls: string[] = [];
+  const queries: URLSearchParams[] = [];
   let mode: FakeMode = { kind: 'normal' };
   const server = createServer((req, res) => {
     const url = new URL(req.url ?? '/', 'http://fake');
     const id = url.searchParams.get('id') ?? '';
     calls.push(id);
+    queries.push(url.searchParams);
     const send = (): void => {
       if (url.pathname !== '/tweet-result' || url.searchParams.get('token') === null) {
         res.writeHead(400).end();
@@ -74,6 +78,7 @@ export async function startFakeSyndication(dir = 'fixtures/syndication'): Promis
   return {
     url: `http://127.0.0.1:${port}`,
     calls,
+    queries,
     setMode: (m) => (mode = m),
     remove: (id) => removed.add(id),
     close: () =>

@@ -1,0 +1,67 @@
+<?php
+/**
+ * Renders one embed for the current output: a Perch element on web pages, a plain
+ * blockquote or link in feeds and REST content.
+ *
+ * @package Perch
+ */
+
+defined( 'ABSPATH' ) || exit;
+
+/**
+ * A post.
+ *
+ * @param string               $id          Post id.
+ * @param string               $screen_name Author handle when known (for the fallback link).
+ * @param array<string, mixed> $attrs       Element attributes.
+ */
+function perch_render_post( string $id, string $screen_name = '', array $attrs = array() ): string {
+	if ( perch_plain_context() ) {
+		return perch_plain_post( $id, $screen_name );
+	}
+	$url      = perch_post_url( $id, $screen_name );
+	$fallback = '<blockquote class="perch-fallback"><p>' . perch_fallback_link( $url, __( 'View this post on X', 'perch' ) ) . '</p></blockquote>';
+	return perch_element( 'perch-tweet', array( 'tweet-id' => $id ) + $attrs, $fallback );
+}
+
+/**
+ * A post's video.
+ *
+ * @param string               $id    Post id.
+ * @param array<string, mixed> $attrs Element attributes.
+ */
+function perch_render_video( string $id, array $attrs = array() ): string {
+	if ( perch_plain_context() ) {
+		return perch_plain_post( $id, '' );
+	}
+	return perch_element( 'perch-video', array( 'tweet-id' => $id ) + $attrs, perch_fallback_link( perch_post_url( $id ), __( 'Watch this video on X', 'perch' ) ) );
+}
+
+/**
+ * A timeline.
+ *
+ * @param array<string, mixed> $attrs Element attributes (a source and options).
+ */
+function perch_render_timeline( array $attrs ): string {
+	$handle = (string) ( $attrs['screen-name'] ?? $attrs['owner-screen-name'] ?? '' );
+	$url    = isset( $attrs['slug'] ) ? 'https://x.com/' . rawurlencode( $handle ) . '/lists/' . rawurlencode( (string) $attrs['slug'] ) : 'https://x.com/' . rawurlencode( $handle );
+	/* translators: %s: an X handle. */
+	$text = sprintf( __( 'Posts by @%s on X', 'perch' ), $handle );
+	if ( perch_plain_context() ) {
+		return '<p>' . perch_fallback_link( $url, $text ) . '</p>';
+	}
+	return perch_element( 'perch-timeline', $attrs, perch_fallback_link( $url, $text ) );
+}
+
+/**
+ * A share, follow, mention or hashtag button.
+ *
+ * @param string               $tag   Element name.
+ * @param array<string, mixed> $attrs Element attributes.
+ */
+function perch_render_button( string $tag, array $attrs ): string {
+	if ( perch_plain_context() ) {
+		return ''; // Buttons are interactive only; feeds and e-mails carry none.
+	}
+	return perch_element( $tag, $attrs );
+}
