@@ -7,8 +7,8 @@
  */
 import { mkdirSync, readFileSync, readdirSync, writeFileSync, existsSync } from 'node:fs';
 import { join } from 'node:path';
-import { normalizeSyndication } from '../src/data/normalize-syndication.js';
-import { normalizeXApiV2Lookup, normalizeXApiV2Timeline } from '../src/data/normalize-x-api-v2.js';
+import { normalizeSyndication } from '../server/normalize/normalize-syndication.js';
+import { normalizeXApiV2Lookup, normalizeXApiV2Timeline } from '../server/normalize/normalize-x-api-v2.js';
 
 /** The clock v2 poll status is computed at (the PHP side uses the same). */
 export const GOLDEN_NOW = Date.parse('2026-01-01T00:00:00Z');

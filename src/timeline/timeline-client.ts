@@ -3,6 +3,7 @@
  * timeout and an abort signal, and every answer validated before a widget sees it.
  */
 import { parseTimelinePage, timelinePath, type TimelinePage, type TimelineQuery } from '../data/timeline.js';
+import { fetchJson, HttpFetchError } from '../data/http-fetch.js';
 
 /** Why a request for a timeline page failed. */
 export type TimelineRequestFailure = 'network' | 'timeout' | 'server' | 'unavailable' | 'invalid-data' | 'aborted';
@@ -47,29 +48,12 @@ export function timelinePageUrl(server: string, query: TimelineQuery, options: P
 
 /** Fetch and validate one page of a timeline. */
 export async function fetchTimelinePage(server: string, query: TimelineQuery, options: FetchTimelineOptions): Promise<TimelinePage> {
-  const controller = new AbortController();
-  let timedOut = false;
-  const timer = setTimeout(() => {
-    timedOut = true;
-    controller.abort();
-  }, options.timeoutMs);
-  const onAbort = (): void => controller.abort();
-  options.signal?.addEventListener('abort', onAbort, { once: true });
   let body: unknown;
   try {
-    const response = await fetch(timelinePageUrl(server, query, options), { signal: controller.signal, credentials: 'omit', headers: { accept: 'application/json' } });
-    if (!response.ok) {
-      throw new TimelineRequestError(response.status === 404 ? 'unavailable' : 'server', `The embed server answered ${response.status}.`, response.status);
-    }
-    body = await response.json();
+    body = await fetchJson(timelinePageUrl(server, query, options), { timeoutMs: options.timeoutMs, signal: options.signal });
   } catch (error: unknown) {
-    if (error instanceof TimelineRequestError) throw error;
-    if (timedOut) throw new TimelineRequestError('timeout', `The embed server did not answer within ${options.timeoutMs} ms.`);
-    if (options.signal?.aborted === true) throw new TimelineRequestError('aborted', 'The request was cancelled.');
-    throw new TimelineRequestError('network', `The embed server could not be reached (${error instanceof Error ? error.message : String(error)}).`);
-  } finally {
-    clearTimeout(timer);
-    options.signal?.removeEventListener('abort', onAbort);
+    if (error instanceof HttpFetchError) throw new TimelineRequestError(error.status === 404 ? 'unavailable' : error.reason, error.message, error.status);
+    throw error;
   }
   try {
     return parseTimelinePage(body);

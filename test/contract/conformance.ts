@@ -11,7 +11,7 @@
  */
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { normalizeXApiV2Lookup } from '../../src/data/normalize-x-api-v2.js';
+import { normalizeXApiV2Lookup } from '../../server/normalize/normalize-x-api-v2.js';
 import type { PostResult } from '../../src/data/model.js';
 import { postFieldParams } from '../../server/upstream/x-api-v2-upstream.js';
 import { startFakeXApi, type FakeXApi } from '../support/fake-x-api.js';

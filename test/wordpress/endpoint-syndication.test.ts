@@ -8,7 +8,7 @@ import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { startWordPress, type WordPress } from './harness.js';
 import { startFakeSyndication, type FakeSyndication } from '../support/fake-syndication.js';
-import { normalizeSyndication } from '../../src/data/normalize-syndication.js';
+import { normalizeSyndication } from '../../server/normalize/normalize-syndication.js';
 import { contractProblems, type Answer } from '../contract/openapi-check.js';
 
 const index = JSON.parse(readFileSync('fixtures/index.json', 'utf8')) as { posts: Array<{ file: string; id: string }> };
