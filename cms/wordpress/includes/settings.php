@@ -209,7 +209,9 @@ function perch_server_url(): string {
 			return $server;
 		}
 	}
-	return untrailingslashit( rest_url( 'perch' ) );
+	// A path, never `?rest_route=`: the widgets append `/v1/…` to it. The endpoint also answers this
+	// path when permalinks are plain, as long as the web server hands unknown paths to WordPress.
+	return untrailingslashit( home_url( '/' . rest_get_url_prefix() . '/perch' ) );
 }
 
 /**
