@@ -55,6 +55,22 @@ test('the page, the widget and Site Health read the daily totals', async () => {
   assert.equal(health[2], 'recommended');
 });
 
+test('crossing alert levels sends one e-mail per run, none again the same day; the check is on WP-Cron', async () => {
+  const run = `$mails = array();
+    add_filter( 'pre_wp_mail', function ( $r, $atts ) use ( &$mails ) { $mails[] = array( $atts['to'], $atts['subject'] ); return true; }, 10, 2 );
+    $levels = perch_check_alerts();
+    echo wp_json_encode( array( 'levels' => $levels, 'mails' => $mails, 'scheduled' => (bool) wp_next_scheduled( 'perch_impressions_alerts' ) ) );`;
+  await site.php(`$s = get_option( 'perch_settings' ); $s['alert_recipients'] = 'ops@example.com'; update_option( 'perch_settings', $s );`);
+  const first = JSON.parse(await site.php(run)) as { levels: number[]; mails: Array<[string, string]>; scheduled: boolean };
+  assert.deepEqual(first.levels, [50, 80, 100]);
+  assert.equal(first.mails.length, 1);
+  assert.equal(first.mails[0]?.[0], 'ops@example.com');
+  assert.match(first.mails[0]?.[1] ?? '', /X embeds: 100% of the daily impressions threshold/);
+  assert.equal(first.scheduled, true);
+  const again = JSON.parse(await site.php(run)) as { levels: number[]; mails: unknown[] };
+  assert.deepEqual(again, { levels: [], mails: [], scheduled: true });
+});
+
 test('uninstalling removes options, post meta, transients, tables and cron events', async () => {
   const { id } = await publishPost(site, 'Kids', '<p>x</p>');
   await site.php(`update_post_meta( ${id}, 'perch_child_directed', '1' );

@@ -42,8 +42,11 @@ test('marketing consent denied: the placeholder shows and nothing is requested; 
   const { page, context } = await browser.newPage();
   await page.goto(url);
   await page.waitForFunction(() => document.querySelector('perch-tweet')?.shadowRoot?.querySelector('[part="consent"]') != null, undefined, { timeout: 20000 });
+  // The placeholder shows while the Consent API's answer is pending, and stays once it says no.
+  await page.waitForFunction(() => (window as unknown as { perch?: { policy(): { content: { decidedBy: string } } } }).perch?.policy().content.decidedBy === 'wp-consent');
   const policy = await page.evaluate(() => (window as unknown as { perch: { policy(): { content: { granted: boolean; decidedBy: string } } } }).perch.policy());
   assert.deepEqual(policy.content, { granted: false, decidedBy: 'wp-consent' });
+  assert.equal(await page.evaluate(() => document.querySelector('perch-tweet')?.shadowRoot?.querySelector('[part="consent"]') != null), true);
   assert.deepEqual(browser.requests.filter((u) => u.startsWith(server.url)), [], 'nothing asked of the embed server');
   assert.deepEqual(foreignHosts(browser.requests), []);
 

@@ -289,6 +289,16 @@ export async function publishPost(site: WordPress, title: string, content: strin
   return JSON.parse(out) as { id: number; url: string };
 }
 
+/** WordPress 6.5.5 from `@wp-playground/wordpress-builds` (a zip of core; its editor scripts are stripped). */
+export const PLAYGROUND_65_ZIP = join(ROOT, 'node_modules/@wp-playground/wordpress-builds/src/wordpress/wp-6.5.zip');
+
+/** Unzips a WordPress core zip into a scratch folder; remove it with the returned `remove()`. */
+export async function unpackCore(zip: string): Promise<{ dir: string; remove(): void }> {
+  const dir = mkdtempSync(join(tmpdir(), 'perch-wp-core-'));
+  await run('unzip', ['-q', zip, '-d', dir]);
+  return { dir, remove: () => rmSync(dir, { recursive: true, force: true }) };
+}
+
 /** Quotes a string as a PHP single-quoted literal (for `site.php()` code). */
 export function php(value: ConstantValue): string {
   return phpLiteral(value);

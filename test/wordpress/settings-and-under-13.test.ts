@@ -56,6 +56,7 @@ describe('the settings page', () => {
       _wpnonce: nonce,
       _wp_http_referer: '/wp-admin/options-general.php?page=perch',
       'perch_settings[theme]': 'dark',
+      'perch_settings[first_party_before_consent]': '1', // checked by default, so the browser sends it
       'perch_settings[consent_mode]': 'whatever',
       'perch_settings[impressions_threshold]': '-5',
       'perch_settings[alert_levels]': '100, 25, nope, 50',

@@ -18,7 +18,7 @@ function perch_plugin_basename(): string {
 
 /** Declares the consent cookie to the WP Consent API (when that plugin is active). */
 function perch_declare_cookies(): void {
-	if ( ! function_exists( 'wp_add_cookie_info' ) || perch_child_directed() ) {
+	if ( ! function_exists( 'wp_add_cookie_info' ) || true === perch_setting( 'child_directed' ) ) {
 		return; // Child-directed sites never set the cookie.
 	}
 	wp_add_cookie_info(

@@ -44,6 +44,8 @@ add_action( 'enqueue_block_editor_assets', 'perch_enqueue_editor_assets' );
 add_action( 'admin_menu', 'perch_add_impressions_page' );
 add_action( 'wp_dashboard_setup', 'perch_add_dashboard_widget' );
 add_filter( 'site_status_tests', 'perch_site_health_tests' );
+add_action( 'init', 'perch_schedule_alerts' );
+add_action( PERCH_ALERTS_HOOK, 'perch_run_alerts' );
 
 // The built-in endpoint (includes/rest/) wires its own hooks.
 if ( function_exists( 'perch_rest_hooks' ) ) {

@@ -223,7 +223,8 @@ function perch_child_directed( ?int $post_id = null ): bool {
 		return true;
 	}
 	if ( null === $post_id ) {
-		$post_id = is_singular() ? (int) get_queried_object_id() : 0;
+		// Query tags only mean something once the main query ran.
+		$post_id = did_action( 'wp' ) && is_singular() ? (int) get_queried_object_id() : 0;
 	}
 	return $post_id > 0 && '1' === get_post_meta( $post_id, 'perch_child_directed', true );
 }
