@@ -1,5 +1,5 @@
 #!/usr/bin/env node
-// Installs the system programs the tests drive for real (Chromium, Redis, ffmpeg, nginx)
+// Installs the system programs the tests drive for real (Chromium, Redis, ffmpeg, nginx, Hugo)
 // from Debian's packages when they are missing. Needs root (or sudo) on Debian.
 import { execFileSync, spawnSync } from 'node:child_process';
 import { existsSync } from 'node:fs';
@@ -9,6 +9,7 @@ const wanted = [
   { bin: '/usr/bin/redis-server', pkg: 'redis-server' },
   { bin: '/usr/bin/ffmpeg', pkg: 'ffmpeg' },
   { bin: process.env.NGINX_PATH ?? '/usr/sbin/nginx', pkg: 'nginx' },
+  { bin: '/usr/bin/hugo', pkg: 'hugo' },
 ];
 
 const missing = wanted.filter((w) => !existsSync(w.bin)).map((w) => w.pkg);
