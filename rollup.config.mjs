@@ -33,6 +33,7 @@ const builds = [
       'timeline/timeline.component': 'src/timeline/timeline.component.ts',
       'timeline/timeline': 'src/timeline/timeline.ts',
       'render/hydrate-support': 'src/render/hydrate-support.ts',
+      'render/render-tweet': 'src/render/render-tweet.ts',
       'video/video.component': 'src/video/video.component.ts',
       'video/video': 'src/video/video.ts',
       'consent/consent-settings': 'src/consent/consent-settings.ts',

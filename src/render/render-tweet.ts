@@ -77,3 +77,6 @@ export function renderable(given: unknown): PostResult {
 export function unrenderable(id: string): Tombstone {
   return { kind: 'tombstone', version: POST_MODEL_VERSION, id, reason: 'not-found', message: 'This post cannot be displayed.' };
 }
+
+export { checkSiteConfig, escapeAttribute, fetchPostModel, parsePostUrl, siteHeadHtml, siteMetaTags, siteScriptUrl, xBlockquoteHtml, type MetaTag, type PerchSiteConfig } from './site-config.js';
+export type { PostResult } from '../data/model.js';
