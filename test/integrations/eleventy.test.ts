@@ -31,6 +31,10 @@ async function build(name: string, env: Record<string, string>): Promise<{ out: 
   return { out, log: stdout + stderr };
 }
 
+let main: Promise<{ out: string; log: string }> | undefined;
+/** The example built against the running embed server, once for the tests that only read it. */
+const mainBuild = (): Promise<{ out: string; log: string }> => (main ??= build('main', { PERCH_SERVER: server.url }));
+
 before(async () => {
   work = mkdtempSync(join(tmpdir(), 'perch-eleventy-'));
   app = join(work, 'site');
@@ -49,7 +53,7 @@ after(async () => {
 });
 
 test('the shortcode and a pasted post URL become posts in the HTML, with the page settings once', async () => {
-  const { out } = await build('plain', { PERCH_SERVER: server.url });
+  const { out } = await mainBuild();
   const html = readFileSync(join(out, 'index.html'), 'utf8');
   assertHas(html, new RegExp(`<perch-tweet tweet-id="${POST_ID}"[^>]*><template [^>]*shadowrootmode="open"`), 'the shortcode\'s post is rendered');
   assertHas(html, new RegExp(`<perch-tweet tweet-id="${CARD_POST_ID}"[^>]*><template [^>]*shadowrootmode="open"`), 'the pasted URL became the post');
@@ -64,7 +68,7 @@ test('the shortcode and a pasted post URL become posts in the HTML, with the pag
 });
 
 test('reads with JavaScript off, hydrates with no layout shift, nothing from other hosts', async () => {
-  const { out } = await build('browser', { PERCH_SERVER: server.url });
+  const { out } = await mainBuild();
   const s = await serveStatic(out);
   sites.push(s);
   const noJs = await visit(browser, `${s.url}/`, { javaScriptEnabled: false });
@@ -110,6 +114,6 @@ test('with the embed server down, the data file still renders; other posts fall 
   assertHas(html, new RegExp(`<perch-tweet tweet-id="${CARD_POST_ID}"[^>]*><template `), 'the post from the data file needs no server');
   assertHas(html, new RegExp(`<blockquote class="twitter-tweet"><p><a href="https://x.com/SamuelSusla/status/${POST_ID}">`));
   assertHas(log, /not rendered at build time/);
-  const missing = readFileSync(join((await build('unknown', { PERCH_SERVER: server.url })).out, 'posts/missing/index.html'), 'utf8');
+  const missing = readFileSync(join((await mainBuild()).out, 'posts/missing/index.html'), 'utf8');
   assertHas(missing, new RegExp(`<blockquote class="twitter-tweet"><p><a href="https://x.com/someone/status/${UNKNOWN_ID}">`));
 });

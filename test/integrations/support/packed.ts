@@ -5,8 +5,8 @@
  * the tool itself is the repository's devDependency).
  */
 import { execFile } from 'node:child_process';
-import { readFileSync, writeFileSync } from 'node:fs';
-import { join } from 'node:path';
+import { mkdirSync, readFileSync, symlinkSync, writeFileSync } from 'node:fs';
+import { dirname, join } from 'node:path';
 import { promisify } from 'node:util';
 import { ROOT } from './sites.ts';
 
@@ -88,9 +88,9 @@ let widgets: Promise<string> | undefined;
 
 /**
  * An app folder holding perch-widgets and the integration in `integrationDir` installed from their
- * tarballs. Needs `npm run build` (the package's dist/).
+ * tarballs, and `tools` linked from the repository's node_modules. Needs `npm run build` (dist/).
  */
-export async function installPacked(integrationDir: string, app: string, work: string): Promise<string> {
+export async function installPacked(integrationDir: string, app: string, work: string, tools: string[] = []): Promise<string> {
   widgets ??= pack(ROOT, work);
   const locals = [
     { tarball: await widgets, manifest: JSON.parse(readFileSync(join(ROOT, 'package.json'), 'utf8')) as Manifest },
@@ -99,5 +99,12 @@ export async function installPacked(integrationDir: string, app: string, work: s
   const lock = appLock(locals) as { packages: Record<string, { dependencies?: Record<string, string> }> };
   writeFileSync(join(app, 'package.json'), JSON.stringify({ name: 'perch-site', private: true, type: 'module', dependencies: lock.packages['']?.dependencies }, null, 2));
   writeFileSync(join(app, 'package-lock.json'), JSON.stringify(lock, null, 2));
-  return npm(['install', '--offline', '--no-audit', '--no-fund', '--ignore-scripts', '--legacy-peer-deps'], app);
+  const log = await npm(['install', '--offline', '--no-audit', '--no-fund', '--ignore-scripts', '--legacy-peer-deps'], app);
+  // The tool (and what it must share one copy of, like React) is the repository's own devDependency.
+  for (const name of tools) {
+    const link = join(app, 'node_modules', name);
+    mkdirSync(dirname(link), { recursive: true });
+    symlinkSync(join(ROOT, 'node_modules', name), link, 'dir');
+  }
+  return log;
 }
