@@ -7,6 +7,7 @@ import { createReadStream, existsSync, statSync } from 'node:fs';
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { extname, join, normalize, resolve } from 'node:path';
+import { gzipSync } from 'node:zlib';
 import { chromium, type Browser, type Page } from 'playwright-core';
 import { startServer, type RunningServer } from '../../../server/index.ts';
 
@@ -111,8 +112,9 @@ export interface PageVisit {
   renderedMs: number;
   /** The article first shown is the one left after the script ran (adopted, not redrawn). */
   adopted: boolean;
-  /** Gzip-free bytes of JavaScript the page loaded. */
+  /** Bytes of JavaScript the page loaded, as sent (uncompressed) and gzipped. */
   jsBytes: number;
+  jsGzipBytes: number;
   /** The `perch.policy()` decision, when the script is there. */
   policy: { mode: string; childDirected: boolean } | null;
   close(): Promise<void>;
@@ -133,12 +135,21 @@ export async function visit(browser: Browser, url: string, options: VisitOptions
   await page.addInitScript(PROBE);
   const requests: string[] = [];
   let jsBytes = 0;
+  let jsGzipBytes = 0;
   const pending: Promise<void>[] = [];
   for (const prefix of options.block ?? []) await page.route(`${prefix}**`, (route) => route.fulfill({ status: 404, body: '' }));
   page.on('request', (r) => void requests.push(r.url()));
   page.on('response', (r) => {
     if (!(r.headers()['content-type'] ?? '').includes('javascript')) return;
-    pending.push(r.body().then((b) => void (jsBytes += b.length), () => undefined));
+    pending.push(
+      r.body().then(
+        (b) => {
+          jsBytes += b.length;
+          jsGzipBytes += gzipSync(b, { level: 9 }).length;
+        },
+        () => undefined,
+      ),
+    );
   });
   await page.goto(url);
   if (options.javaScriptEnabled !== false && options.waitForRender !== false) {
@@ -154,7 +165,7 @@ export async function visit(browser: Browser, url: string, options: VisitOptions
           const p = w.perch?.policy();
           return { ...w.__perch, policy: p === undefined ? null : { mode: p.mode, childDirected: p.childDirected } };
         });
-  return { page, requests, jsBytes, ...probe, close: () => context.close() };
+  return { page, requests, jsBytes, jsGzipBytes, ...probe, close: () => context.close() };
 }
 
 /** Requests that went anywhere but the listed origins. */
