@@ -6,16 +6,13 @@
  */
 import { after, before, test } from 'node:test';
 import assert from 'node:assert/strict';
-import { execFile } from 'node:child_process';
-import { cpSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
+import { mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { promisify } from 'node:util';
 import type { Browser } from 'playwright-core';
-import { installPacked } from './support/packed.ts';
-import { assertHas, assertLacks, CARD_POST_ID, embedServer, firstPostText, foreignRequests, launchChromium, POST_ID, ROOT, serveStatic, UNKNOWN_ID, visit, type RunningServer, type StaticSite } from './support/sites.ts';
+import { buildSite, prepare } from './support/builders.ts';
+import { assertHas, assertLacks, CARD_POST_ID, embedServer, firstPostText, foreignRequests, launchChromium, POST_ID, serveStatic, UNKNOWN_ID, visit, type RunningServer, type StaticSite } from './support/sites.ts';
 
-const run = promisify(execFile);
 
 let work = '';
 let app = '';
@@ -23,15 +20,10 @@ let server: RunningServer;
 let browser: Browser;
 const sites: StaticSite[] = [];
 
-/** Build the example with the packed components; answers the output folder and Astro's log. */
+/** Build the example with the packed package into `work/name`; answers the output folder and the tool's log. */
 async function build(name: string, env: Record<string, string>): Promise<{ out: string; log: string }> {
   const out = join(work, name);
-  const { stdout, stderr } = await run(process.execPath, [join(app, 'node_modules/astro/astro.js'), 'build', '--outDir', out], {
-    cwd: app,
-    env: { ...process.env, ...env, ASTRO_TELEMETRY_DISABLED: '1', NO_COLOR: '1' },
-    maxBuffer: 16 * 1024 * 1024,
-  });
-  return { out, log: stdout + stderr };
+  return { out, log: await buildSite('astro', app, out, env) };
 }
 
 let main: Promise<{ out: string; log: string }> | undefined;
@@ -40,10 +32,7 @@ const mainBuild = (): Promise<{ out: string; log: string }> => (main ??= build('
 
 before(async () => {
   work = mkdtempSync(join(tmpdir(), 'perch-astro-'));
-  app = join(work, 'site');
-  mkdirSync(app);
-  await installPacked('cms/astro', app, work, ['astro']);
-  cpSync(join(ROOT, 'cms/astro/example'), app, { recursive: true });
+  app = await prepare('astro', work);
   server = await embedServer();
   browser = await launchChromium();
 });

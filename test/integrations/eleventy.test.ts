@@ -6,17 +6,13 @@
  */
 import { after, before, test } from 'node:test';
 import assert from 'node:assert/strict';
-import { execFile } from 'node:child_process';
-import { cpSync, existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { promisify } from 'node:util';
 import type { Browser } from 'playwright-core';
-import { installPacked } from './support/packed.ts';
-import { assertHas, assertLacks, CARD_POST_ID, embedServer, firstPostText, foreignRequests, launchChromium, POST_ID, ROOT, serveStatic, UNKNOWN_ID, visit, type RunningServer, type StaticSite } from './support/sites.ts';
+import { buildSite, prepare } from './support/builders.ts';
+import { assertHas, assertLacks, CARD_POST_ID, embedServer, firstPostText, foreignRequests, launchChromium, POST_ID, serveStatic, UNKNOWN_ID, visit, type RunningServer, type StaticSite } from './support/sites.ts';
 
-const run = promisify(execFile);
-const ELEVENTY = join(ROOT, 'node_modules/@11ty/eleventy/cmd.cjs');
 
 let work = '';
 let app = '';
@@ -24,11 +20,10 @@ let server: RunningServer;
 let browser: Browser;
 const sites: StaticSite[] = [];
 
-/** Build the example with the packed plugin; answers the output folder and Eleventy's log. */
+/** Build the example with the packed package into `work/name`; answers the output folder and the tool's log. */
 async function build(name: string, env: Record<string, string>): Promise<{ out: string; log: string }> {
   const out = join(work, name);
-  const { stdout, stderr } = await run(process.execPath, [ELEVENTY, '--input=.', `--output=${out}`], { cwd: app, env: { ...process.env, ...env } });
-  return { out, log: stdout + stderr };
+  return { out, log: await buildSite('eleventy', app, out, env) };
 }
 
 let main: Promise<{ out: string; log: string }> | undefined;
@@ -37,10 +32,7 @@ const mainBuild = (): Promise<{ out: string; log: string }> => (main ??= build('
 
 before(async () => {
   work = mkdtempSync(join(tmpdir(), 'perch-eleventy-'));
-  app = join(work, 'site');
-  mkdirSync(app);
-  await installPacked('cms/eleventy', app, work);
-  cpSync(join(ROOT, 'cms/eleventy/example'), app, { recursive: true });
+  app = await prepare('eleventy', work);
   server = await embedServer();
   browser = await launchChromium();
 });

@@ -6,16 +6,13 @@
  */
 import { after, before, test } from 'node:test';
 import assert from 'node:assert/strict';
-import { execFile } from 'node:child_process';
-import { cpSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, renameSync, rmSync } from 'node:fs';
+import { mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { promisify } from 'node:util';
 import type { Browser } from 'playwright-core';
-import { installPacked } from './support/packed.ts';
-import { assertHas, assertLacks, CARD_POST_ID, embedServer, firstPostText, foreignRequests, launchChromium, POST_ID, ROOT, serveStatic, UNKNOWN_ID, visit, type RunningServer, type StaticSite } from './support/sites.ts';
+import { buildSite, prepare } from './support/builders.ts';
+import { assertHas, assertLacks, CARD_POST_ID, embedServer, firstPostText, foreignRequests, launchChromium, POST_ID, serveStatic, UNKNOWN_ID, visit, type RunningServer, type StaticSite } from './support/sites.ts';
 
-const run = promisify(execFile);
 
 let work = '';
 let app = '';
@@ -23,17 +20,10 @@ let server: RunningServer;
 let browser: Browser;
 const sites: StaticSite[] = [];
 
-/** Build (and export) the example with the packed package; answers the output folder and Next's log. */
+/** Build the example with the packed package into `work/name`; answers the output folder and the tool's log. */
 async function build(name: string, env: Record<string, string>): Promise<{ out: string; log: string }> {
   const out = join(work, name);
-  rmSync(join(app, '.next'), { recursive: true, force: true });
-  const { stdout, stderr } = await run(process.execPath, [join(app, 'node_modules/next/dist/bin/next'), 'build'], {
-    cwd: app,
-    env: { ...process.env, ...env, NEXT_TELEMETRY_DISABLED: '1', NO_COLOR: '1', NODE_ENV: 'production' },
-    maxBuffer: 16 * 1024 * 1024,
-  });
-  renameSync(join(app, 'out'), out);
-  return { out, log: stdout + stderr };
+  return { out, log: await buildSite('nextjs', app, out, env) };
 }
 
 let main: Promise<{ out: string; log: string }> | undefined;
@@ -42,10 +32,7 @@ const mainBuild = (): Promise<{ out: string; log: string }> => (main ??= build('
 
 before(async () => {
   work = mkdtempSync(join(tmpdir(), 'perch-next-'));
-  app = join(work, 'site');
-  mkdirSync(app);
-  await installPacked('cms/nextjs', app, work, ['next', 'react', 'react-dom']);
-  cpSync(join(ROOT, 'cms/nextjs/example'), app, { recursive: true });
+  app = await prepare('nextjs', work);
   server = await embedServer();
   browser = await launchChromium();
 });
