@@ -1,5 +1,5 @@
 #!/usr/bin/env node
-// Installs the system programs the tests drive for real (Chromium, Redis, ffmpeg, nginx)
+// Installs the system programs the tests drive for real (Chromium, Redis, ffmpeg, nginx, Hugo)
 // from Debian's packages when they are missing. Needs root (or sudo) on Debian.
 import { execFileSync, spawnSync } from 'node:child_process';
 import { existsSync } from 'node:fs';
@@ -20,6 +20,7 @@ const wanted = [
   { bin: '/usr/bin/phpunit', pkg: 'phpunit' },
   { bin: '/usr/bin/zip', pkg: 'zip' },
   { bin: '/usr/bin/unzip', pkg: 'unzip' },
+  { bin: '/usr/bin/hugo', pkg: 'hugo' },
 ];
 
 /** Whether PHP has an extension loaded (false when PHP itself is missing). */

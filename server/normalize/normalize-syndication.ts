@@ -25,7 +25,7 @@ import {
 } from '../../src/data/model.js';
 import { arr, isObject, num, obj, optBool, optNum, optStr, positivePair, range, str, type JsonObject } from '../../src/data/read-json.js';
 import { decodeWithOffsets } from './html-entities.js';
-import { withSafeUrls } from './safe-urls.js';
+import { withSafeUrls } from '../../src/data/safe-urls.js';
 
 /** Options for {@link normalizeSyndication}. */
 export interface NormalizeSyndicationOptions {

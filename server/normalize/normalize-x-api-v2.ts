@@ -36,7 +36,7 @@ import {
 } from '../../src/data/model.js';
 import { arr, isObject, obj, optBool, optNum, optStr, str, type JsonObject } from '../../src/data/read-json.js';
 import { decodeWithOffsets } from './html-entities.js';
-import { DEFAULT_AVATAR_URL, safePost, withSafeUrls } from './safe-urls.js';
+import { DEFAULT_AVATAR_URL, safePost, withSafeUrls } from '../../src/data/safe-urls.js';
 
 /** X's default avatar, for posts whose author was not expanded in the body. */
 export { DEFAULT_AVATAR_URL };

@@ -6,7 +6,7 @@
 import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { isPostId, type PostResult, type Tombstone } from '../../src/data/model.js';
-import type { RenderTweetOptions } from '../render/render-options.js';
+import type { RenderTweetOptions } from '../../src/render/render-options.js';
 import { requestClient, unavailableStatus } from '../http/client.js';
 import { HttpError, sendJson, type RequestContext } from '../http/context.js';
 import type { Router } from '../http/router.js';
@@ -20,12 +20,12 @@ const CACHE_CONTROL = 'public, max-age=300, stale-while-revalidate=600';
 /** Where `demo/static.html` wants a post: `<!-- perch:render 1641086480675225601 -->`. */
 const DEMO_MARKER = /<!--\s*perch:render\s+(\d{1,40})\s*-->/g;
 
-type Renderer = typeof import('../render/render-tweet.js');
+type Renderer = typeof import('../../src/render/render-tweet.js');
 let renderer: Promise<Renderer> | undefined;
 
 /** Lit, Lit SSR and the component load on the first render, not at server start. */
 function loadRenderer(): Promise<Renderer> {
-  renderer ??= import('../render/render-tweet.js');
+  renderer ??= import('../../src/render/render-tweet.js');
   return renderer;
 }
 

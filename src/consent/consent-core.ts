@@ -97,7 +97,8 @@ export class ConsentCore {
   private starting = true;
 
   constructor(config: ConsentConfig = window.PerchConfig?.consent ?? {}) {
-    this.mode = isMode(config.mode) ? config.mode : 'required';
+    const metaMode = document.querySelector<HTMLMetaElement>('meta[name="perch:consent"]')?.content.trim();
+    this.mode = isMode(config.mode) ? config.mode : isMode(metaMode) ? metaMode : 'required';
     this.timeoutMs = typeof config.timeoutMs === 'number' && config.timeoutMs > 0 ? config.timeoutMs : DEFAULT_SIGNAL_TIMEOUT_MS;
     this.firstPartyBeforeConsent = config.firstPartyBeforeConsent !== false;
     this.tcfVendorId = Number.isInteger(config.tcfVendorId) && (config.tcfVendorId ?? 0) > 0 ? config.tcfVendorId : undefined;

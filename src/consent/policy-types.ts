@@ -56,7 +56,7 @@ export interface PolicyDecision {
 
 /** Page configuration for consent: `window.PerchConfig.consent`. */
 export interface ConsentConfig {
-  /** Default `required`. */
+  /** Default: `<meta name="perch:consent" content="…">` when the page has it, else `required`. */
   mode?: ConsentMode;
   /** IAB TCF vendor id whose consent is needed besides purpose 1; without it, publisher consent for purpose 1 is used. */
   tcfVendorId?: number;

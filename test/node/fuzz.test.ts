@@ -14,7 +14,7 @@ import type { PostResult } from '../../src/data/model.js';
 import { normalizeSyndication } from '../../server/normalize/normalize-syndication.js';
 import { normalizeXApiV2Lookup } from '../../server/normalize/normalize-x-api-v2.js';
 import { parsePostResult } from '../../src/data/validate-model.js';
-import { renderTweetHtml } from '../../server/render/render-tweet.js';
+import { renderTweetHtml } from '../../src/render/render-tweet.js';
 import { BatchError, parseBatchJson, validateBatch } from '../../server/impressions/validate-batch.js';
 
 const SCALE = Number(process.env.PERCH_FUZZ_SCALE ?? '1');

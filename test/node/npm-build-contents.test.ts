@@ -29,9 +29,9 @@ function specifiers(source: string): string[] {
   return found;
 }
 
-/** Every server-only source, by its name (the normalizers, static rendering). */
+/** Every server-only source, by its name (the normalizers of X's answers). Static rendering ships: `perch-widgets/render`. */
 function serverOnlyNames(): string[] {
-  return ['normalize', 'render'].flatMap((folder) =>
+  return ['normalize'].flatMap((folder) =>
     readdirSync(join(ROOT, 'server', folder))
       .filter((name) => name.endsWith('.ts'))
       .map((name) => name.replace(/\.ts$/, '')),
@@ -76,9 +76,9 @@ test('modules and declarations import only shipped modules and declared dependen
   assert.deepEqual(problems, []);
 });
 
-test('none of the embed server’s own code (normalizers, static rendering) is in the package', () => {
+test('none of the embed server’s own code (the normalizers) is in the package', () => {
   const serverOnly = serverOnlyNames();
-  assert.ok(serverOnly.includes('render-tweet') && serverOnly.includes('normalize-syndication'), `server-only modules found: ${serverOnly.join(', ')}`);
+  assert.ok(serverOnly.includes('normalize-syndication') && serverOnly.includes('normalize-x-api-v2'), `server-only modules found: ${serverOnly.join(', ')}`);
   const shipped = built().filter((file) => serverOnly.includes(file.replace(/^.*\//, '').replace(/\.(d\.ts|js|js\.map|d\.ts\.map)$/, '')));
   assert.deepEqual(shipped, []);
 });

@@ -10,7 +10,7 @@ import { startServer, type RunningServer } from '../../server/index.js';
 import { normalizeSyndication } from '../../server/normalize/normalize-syndication.js';
 import type { Post, PostResult } from '../../src/data/model.js';
 import { segmentPostText } from '../../src/text/segments.js';
-import { renderTweetHtml } from '../../server/render/render-tweet.js';
+import { renderTweetHtml } from '../../src/render/render-tweet.js';
 
 const TOMBSTONE_ID = '1620000000000000001';
 

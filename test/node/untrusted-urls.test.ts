@@ -7,8 +7,8 @@ import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { startServer, type RunningServer } from '../../server/index.js';
 import { startFakeXApi, type FakeXApi } from '../support/fake-x-api.js';
-import { renderTweetHtml } from '../../server/render/render-tweet.js';
-import { DEFAULT_AVATAR_URL } from '../../server/normalize/safe-urls.js';
+import { renderTweetHtml } from '../../src/render/render-tweet.js';
+import { DEFAULT_AVATAR_URL } from '../../src/data/safe-urls.js';
 import type { Post, PostResult } from '../../src/data/model.js';
 
 const HOSTILE = '1700000000000000077';

@@ -10,11 +10,11 @@ import { render } from '@lit-labs/ssr';
 import { collectResult } from '@lit-labs/ssr/lib/render-result.js';
 import { html } from 'lit';
 import { ifDefined } from 'lit/directives/if-defined.js';
-import { isPostId, POST_MODEL_VERSION, type PostResult, type Tombstone } from '../../src/data/model.js';
-import { withSafeUrls } from '../normalize/safe-urls.js';
-import { parsePostResult } from '../../src/data/validate-model.js';
-import { loadLanguage } from '../../src/shared/i18n.js';
-import { PerchTweet } from '../../src/tweet/tweet.component.js';
+import { isPostId, POST_MODEL_VERSION, type PostResult, type Tombstone } from '../data/model.js';
+import { withSafeUrls } from '../data/safe-urls.js';
+import { parsePostResult } from '../data/validate-model.js';
+import { loadLanguage } from '../shared/i18n.js';
+import { PerchTweet } from '../tweet/tweet.component.js';
 import { checkServerUrl, type RenderTweetOptions } from './render-options.js';
 
 export { parseRenderOptions, RenderOptionError, type RenderTweetOptions } from './render-options.js';
@@ -77,3 +77,6 @@ export function renderable(given: unknown): PostResult {
 export function unrenderable(id: string): Tombstone {
   return { kind: 'tombstone', version: POST_MODEL_VERSION, id, reason: 'not-found', message: 'This post cannot be displayed.' };
 }
+
+export { checkSiteConfig, escapeAttribute, fetchPostModel, parsePostUrl, siteHeadHtml, siteMetaTags, siteScriptUrl, xBlockquoteHtml, type MetaTag, type PerchSiteConfig } from './site-config.js';
+export type { PostResult } from '../data/model.js';

@@ -5,8 +5,8 @@
  * dropped, never passed on: an avatar falls back to X's default one, a photo, video, caption or
  * card image disappears, a link entity stays as plain text.
  */
-import { isXMediaUrl } from '../../src/data/media-url.js';
-import type { Author, Entity, LinkCard, Media, Post, PostResult, PostText } from '../../src/data/model.js';
+import { isXMediaUrl } from './media-url.js';
+import type { Author, Entity, LinkCard, Media, Post, PostResult, PostText } from './model.js';
 
 /** X's default avatar, used when a post's own avatar URL is not allowed. */
 export const DEFAULT_AVATAR_URL = 'https://abs.twimg.com/sticky/default_profile_images/default_profile_normal.png';

@@ -1,0 +1,5 @@
+'use client';
+// perch-widgets' React wrappers for the widgets that live on the client (timeline, video, buttons).
+export { PerchTimeline } from 'perch-widgets/react/timeline';
+export { PerchVideo } from 'perch-widgets/react/video';
+export { PerchShareButton, PerchFollowButton, PerchMentionButton, PerchHashtagButton } from 'perch-widgets/react/buttons';
