@@ -28,6 +28,7 @@ const builds = [
       define: 'src/define.ts',
       'tweet/tweet.component': 'src/tweet/tweet.component.ts',
       'tweet/tweet': 'src/tweet/tweet.ts',
+      'tweet/lite': 'src/tweet/lite.ts',
       'data/model': 'src/data/model.ts',
       'consent/index': 'src/consent/index.ts',
       'timeline/timeline.component': 'src/timeline/timeline.component.ts',

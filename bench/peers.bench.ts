@@ -10,6 +10,8 @@
  * - Perch by script tag, models inline;
  * - Perch's npm build bundled into an app with esbuild (no code splitting), models inline;
  * - static rendering (`GET /v1/render/tweet/:id` in the HTML), adopted by the script tag.
+ * Also the size of a one-post app bundled into one file (esbuild and Rollup, no code splitting)
+ * from `perch-widgets/define`, `perch-widgets/tweet/define` and `perch-widgets/tweet/lite`.
  * Per contender (medians): gzip bytes of JavaScript and of everything loaded, requests, time to
  * every post on screen, FCP, LCP, long tasks and total blocking time (the part of each long task
  * beyond 50 ms, over the whole load), DOM nodes (shadow roots included), JS heap after a forced
@@ -23,7 +25,7 @@ import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { gzipSync } from 'node:zlib';
 import { machine, median, round, startEmbedServer, type RunningServer } from './timeline.bench.js';
-import { perchNpmApp, reactTweetApp } from './peers/bundles.js';
+import { oneFileSizes, perchNpmApp, reactTweetApp } from './peers/bundles.js';
 import { npmInlinePage, reactTweetPage, scriptTagInlinePage, scriptTagServerPage, staticPage, type Model } from './peers/pages.js';
 import { COUNT_NODES, QUIET, probeScript } from './peers/probe.js';
 
@@ -257,6 +259,9 @@ async function main(): Promise<void> {
     }
     pages[`${n} post${n === 1 ? '' : 's'}`] = variants;
   }
+  // One-post apps bundled into one file: every dynamic import is inlined, so the entry decides the size.
+  const oneFileApps: Record<string, unknown> = {};
+  for (const entry of ['define', 'tweet/tweet', 'tweet/lite']) oneFileApps[`dist/npm/${entry}.js`] = await oneFileSizes(`dist/npm/${entry}.js`);
   const goal = (what: string, value: number | null | undefined, limit: number): { goal: string; value: number | null; met: boolean } => ({ goal: what, value: value ?? null, met: value != null && value <= limit });
   const fifty = headline[50]!;
   const one = headline[1]!;
@@ -265,6 +270,7 @@ async function main(): Promise<void> {
     rounds: RUNS,
     renderRatioToReactTweet: fifty.allRenderedMs,
     pages,
+    oneFileApps: { what: 'an app importing the entry, bundled into one file (no code splitting), minified, gzip; compare with the script tag\'s JavaScript for one post above', ...oneFileApps },
     goals: [
       goal('50 posts: time to all rendered ≤ 0.5× react-tweet (script tag, server fetch)', fifty.allRenderedMs, 0.5),
       goal('1 post: time to rendered ≤ 0.6× react-tweet (script tag, server fetch)', one.allRenderedMs, 0.6),

@@ -5,6 +5,13 @@
  */
 import { build } from 'esbuild';
 import { resolve } from 'node:path';
+import { gzipSync } from 'node:zlib';
+import { rollup, type Plugin } from 'rollup';
+import { nodeResolve } from '@rollup/plugin-node-resolve';
+import terserPlugin from '@rollup/plugin-terser';
+
+// Its types describe the CommonJS build; loaded as ESM here, the default export is the plugin itself.
+const terser = terserPlugin as unknown as (options: object) => Plugin;
 
 /** A bundled app: its script, and its stylesheet when it has one. */
 export interface Bundle {
@@ -53,4 +60,14 @@ createRoot(document.getElementById('root')).render(tweets.map((t, i) => <div key
 /** An app importing Perch's npm build (`dist/npm/define.js`, as `perch-widgets/define`). */
 export function perchNpmApp(entry = 'dist/npm/define.js'): Promise<Bundle> {
   return bundle(`import ${JSON.stringify(resolve(ROOT, entry))};`, 'perch-npm-app');
+}
+
+/** Gzip bytes of an npm entry bundled into one file (no code splitting) with esbuild and with Rollup, both minified. */
+export async function oneFileSizes(entry: string): Promise<{ esbuildGzipBytes: number; rollupGzipBytes: number }> {
+  const gz = (s: string): number => gzipSync(s, { level: 9 }).length;
+  const viaEsbuild = await perchNpmApp(entry);
+  const bundled = await rollup({ input: resolve(ROOT, entry), plugins: [nodeResolve({ browser: true }), terser({ ecma: 2020, module: true, compress: { passes: 2 }, format: { comments: false } })], onwarn: () => undefined });
+  const { output } = await bundled.generate({ format: 'es', inlineDynamicImports: true });
+  await bundled.close();
+  return { esbuildGzipBytes: gz(viaEsbuild.js), rollupGzipBytes: gz(output[0].code) };
 }
