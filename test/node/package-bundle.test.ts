@@ -138,8 +138,8 @@ before(async () => {
   writeFileSync(join(app, 'package.json'), JSON.stringify({ name: 'perch-bundler-app', private: true, type: 'module', dependencies: rootDeps }, null, 2));
   writeFileSync(join(app, 'package-lock.json'), JSON.stringify(lock, null, 2));
   installLog = await npm(['install', '--offline', '--no-audit', '--no-fund', '--ignore-scripts'], app);
-  for (const file of ['define-app.js', 'class-only-app.js', 'root-import-app.js', 'react-app.js']) copyFileSync(join(APP_SOURCES, file), join(app, file));
-  for (const file of ['define-app.js', 'class-only-app.js', 'root-import-app.js', 'react-app.js']) bundles.set(file, await bundle(file));
+  for (const file of ['define-app.js', 'class-only-app.js', 'root-import-app.js', 'react-app.js', 'lite-app.js']) copyFileSync(join(APP_SOURCES, file), join(app, file));
+  for (const file of ['define-app.js', 'class-only-app.js', 'root-import-app.js', 'react-app.js', 'lite-app.js']) bundles.set(file, await bundle(file));
 
   const { json } = postJson();
   server = createServer((req, res) => {
@@ -264,6 +264,23 @@ test('the class-only entries carry no video player: nothing in them can register
   for (const file of ['class-only-app.js', 'root-import-app.js']) {
     assert.ok(!(bundles.get(file) ?? '').includes('perch-video-state'), `${file} has no player code`);
   }
+});
+
+test('a one-file app importing perch-widgets/tweet/lite renders an inline post, without the video player', async () => {
+  const { text } = postJson();
+  const { page, problems, close } = await open('lite-app.js');
+  try {
+    await renderedText(page, 'perch-tweet', text);
+    const defined = await page.evaluate(() => ['perch-tweet', 'perch-timeline', 'perch-video'].filter((t) => customElements.get(t) !== undefined));
+    assert.deepEqual(defined, ['perch-tweet']);
+    assert.deepEqual(problems, []);
+  } finally {
+    await close();
+  }
+  const lite = bundles.get('lite-app.js') ?? '';
+  assert.ok(!lite.includes('perch-video-state'), 'no player code in the one-file bundle');
+  const size = (s: string): number => gzipSync(s, { level: 9 }).length;
+  assert.ok(size(lite) < size(bundles.get('define-app.js') ?? ''), 'smaller than the define bundle');
 });
 
 test('sideEffects lets esbuild drop what an app does not use (no timeline code next to PerchTweet)', async () => {
