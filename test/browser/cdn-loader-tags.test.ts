@@ -112,7 +112,7 @@ describe('the CDN loader, however its script tag is written', () => {
     const { win, doc } = await page(`<script type="module" src="${loader}" data-theme="dark"></script>`);
     await expectWorking(win, doc);
     expect(win.PerchConfig?.theme).to.equal('dark');
-    expect((doc.querySelector('perch-tweet') as Element & { theme?: string }).theme).to.equal('dark');
+    expect(doc.querySelector('perch-tweet')!.matches(':state(dark)'), 'effective theme dark').to.equal(true);
   });
 
   it('added by another script', async () => {

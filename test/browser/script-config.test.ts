@@ -73,7 +73,7 @@ describe('Perch script tag configuration (data-* attributes)', () => {
     const el = doc.querySelector('perch-tweet')!;
     await postRendered(el);
     expect(win.PerchConfig).to.deep.equal({ server: '/__page', theme: 'dark', impressions: 'off', timeoutMs: 8000 });
-    expect((el as Element & { theme?: string }).theme).to.equal('dark');
+    expect(el.matches(':state(dark)'), 'effective theme dark').to.equal(true);
     // Requests went to the configured server, not to the origin the script came from.
     const requests = win.performance.getEntriesByType('resource').map((e) => new URL(e.name).pathname);
     expect(requests.some((p) => p.startsWith('/__page/v1/'))).to.equal(true);
@@ -90,7 +90,7 @@ describe('Perch script tag configuration (data-* attributes)', () => {
     await postRendered(el);
     expect(win.PerchConfig).to.deep.equal({ server: '/__page', theme: 'light', impressions: 'after-consent' });
     expect(win.PerchConfig, 'the publisher\'s own object, filled in place').to.equal(win.ownConfig);
-    expect((el as Element & { theme?: string }).theme).to.equal('light');
+    expect(el.matches(':state(light)'), 'effective theme light').to.equal(true);
   });
 
   it('the script tag wins over <meta> tags (perch:server, twitter:widgets:theme)', async () => {
@@ -101,7 +101,7 @@ describe('Perch script tag configuration (data-* attributes)', () => {
     );
     const el = doc.querySelector('perch-tweet')!;
     await postRendered(el);
-    expect((el as Element & { theme?: string }).theme).to.equal('light');
+    expect(el.matches(':state(light)'), 'effective theme light').to.equal(true);
   });
 
   it('data-autoload="off" leaves X markup alone until twttr.widgets.load()', async () => {

@@ -1,8 +1,8 @@
 <?php
 /**
  * A post's model (JSON of the embed server contract) for output without JavaScript:
- * from the built-in endpoint when it provides `perch_get_post_model()`, else from the
- * configured embed server, cached in a transient well within X's 24-hour rule.
+ * from the built-in endpoint (`perch_get_post_model()`), or from the configured embed server
+ * when that is the data source, cached in a transient well within X's 24-hour rule.
  *
  * @package Perch
  */
@@ -19,7 +19,8 @@ const PERCH_PLAIN_CACHE_SECONDS = HOUR_IN_SECONDS;
  * @return array<string, mixed>|null
  */
 function perch_post_model( string $id ): ?array {
-	if ( function_exists( 'perch_get_post_model' ) ) {
+	// The site's own endpoint answers unless a Perch embed server is the data source.
+	if ( 'server' !== perch_setting( 'data_source' ) && function_exists( 'perch_get_post_model' ) ) {
 		$model = perch_get_post_model( $id );
 		return is_array( $model ) ? $model : null;
 	}
