@@ -4,11 +4,8 @@
  * virtualised so long timelines keep the DOM small.
  */
 import { trackImpressions } from '../impressions/impression-tracker.js';
-import { LitElement, html, nothing, type PropertyValues, type TemplateResult } from 'lit';
-import { classMap } from 'lit/directives/class-map.js';
-import { repeat } from 'lit/directives/repeat.js';
-import { cspStyleMap } from '../shared/csp-style-map.js';
-import { DEFAULT_TIMELINE_LIMIT, MAX_TIMELINE_LIMIT, parseTimelinePage, timelineQueryProblem, type TimelinePage, type TimelineQuery } from '../data/timeline.js';
+import { LitElement, html, type PropertyValues, type TemplateResult } from 'lit';
+import { DEFAULT_TIMELINE_LIMIT, parseTimelinePage, timelineQueryProblem, type TimelinePage, type TimelineQuery } from '../data/timeline.js';
 import { ConsentController } from '../consent/consent-controller.js';
 import { LocalizeController } from '../i18n/localize-controller.js';
 import { plural } from '../i18n/translate.js';
@@ -22,32 +19,20 @@ import { themeScheme, themeTokens } from '../shared/theme-tokens.js';
 import { ThemeController, type Theme } from '../shared/theme-controller.js';
 import { fetchTimelinePage, TimelineRequestError } from './timeline-client.js';
 import { TimelineData } from './timeline-data.js';
-import { DEPRECATED_TIMELINE_EVENTS, PerchNewPostsEvent, PerchTimelineLoadEvent, PerchTimelineRenderEvent, type PerchTimelineEventMap } from './timeline-events.js';
+import { applyBorderColor, applyWidth, DEFAULT_TIMELINE_HEIGHT, fixedCountOf, frameHeightOf, liveValue } from './timeline-layout.js';
+import { warnDeprecatedName, PerchNewPostsEvent, PerchTimelineLoadEvent, PerchTimelineRenderEvent, type PerchTimelineEventMap } from './timeline-events.js';
 import { timelineMsg } from './timeline-i18n.js';
 import { queryFromAttributes, queryFromHref } from './timeline-source.js';
 import { timelineStyles } from './timeline.styles.js';
 import { VirtualScrollController } from './virtual-scroll.js';
-import { renderFeedItem, renderFeedStatus, renderTimelineFallback, renderTimelineHeader, type FeedStatus } from './timeline-parts.js';
+import { renderTimelineFallback } from './timeline-parts.js';
+import { renderTimelineFrame, type FrameActions } from './timeline-frame.js';
 
-/** Allowed widths in CSS pixels (X's own limits). */
-export const MIN_TIMELINE_WIDTH = 180;
-export const MAX_TIMELINE_WIDTH = 1200;
-/** Default and smallest height in CSS pixels. */
-export const DEFAULT_TIMELINE_HEIGHT = 600;
-export const MIN_TIMELINE_HEIGHT = 200;
-
-
-/** The `chrome` tokens X's timelines understand. */
-export type ChromeToken = 'noheader' | 'nofooter' | 'noborders' | 'transparent' | 'noscrollbar';
+export { MIN_TIMELINE_WIDTH, MAX_TIMELINE_WIDTH, DEFAULT_TIMELINE_HEIGHT, MIN_TIMELINE_HEIGHT, liveValue, type ChromeToken } from './timeline-layout.js';
 
 interface Failure {
   reason: PerchErrorReason;
   detail: string;
-}
-
-/** `live-region` (or X's `aria-polite`) as an `aria-live` value: X's `rude` is `assertive`. */
-export function liveValue(liveRegion: string | undefined): 'polite' | 'assertive' {
-  return liveRegion === 'assertive' || liveRegion === 'rude' ? 'assertive' : 'polite';
 }
 
 export { queryForSource } from './timeline-data.js';
@@ -266,9 +251,7 @@ export class PerchTimeline extends LitElement {
   }
 
   private get fixedCount(): number | undefined {
-    const n = this.tweetLimit;
-    if (n === undefined || !Number.isFinite(n) || n < 1) return undefined;
-    return Math.min(MAX_TIMELINE_LIMIT, Math.floor(n));
+    return fixedCountOf(this.tweetLimit);
   }
 
   private get pageSize(): number {
@@ -276,12 +259,7 @@ export class PerchTimeline extends LitElement {
   }
 
   private get frameHeight(): number {
-    const h = this.height;
-    return h === undefined || !Number.isFinite(h) ? DEFAULT_TIMELINE_HEIGHT : Math.max(MIN_TIMELINE_HEIGHT, h);
-  }
-
-  private get chromeTokens(): Set<string> {
-    return new Set((this.chrome ?? '').toLowerCase().split(/[\s,]+/).filter((t) => t !== ''));
+    return frameHeightOf(this.height);
   }
 
   /** The source from the attributes, else from the pasted `<a class="twitter-timeline">`. */
@@ -293,16 +271,8 @@ export class PerchTimeline extends LitElement {
   }
 
   protected override willUpdate(changed: PropertyValues<this>): void {
-    if (changed.has('width')) {
-      const w = this.width;
-      if (w === undefined || !Number.isFinite(w)) this.style.removeProperty('--perch-width');
-      else this.style.setProperty('--perch-width', `${Math.min(MAX_TIMELINE_WIDTH, Math.max(MIN_TIMELINE_WIDTH, w))}px`);
-    }
-    if (changed.has('borderColor')) {
-      const c = this.borderColor;
-      if (c !== undefined && c !== '' && CSS.supports('color', c)) this.style.setProperty('--perch-border-color', c);
-      else this.style.removeProperty('--perch-border-color');
-    }
+    if (changed.has('width')) applyWidth(this, this.width);
+    if (changed.has('borderColor')) applyBorderColor(this, this.borderColor);
     const sourceChanged = ['screenName', 'userId', 'listId', 'ownerScreenName', 'slug', 'server', 'showReplies', 'tweetLimit'].some((k) => changed.has(k as keyof PerchTimeline));
     if ((sourceChanged || !this.hasUpdated) && this.isConnected && !this.inline) this.checkSource();
     if (changed.has('refreshSeconds') && this.hasUpdated) this.feed.scheduleRefresh();
@@ -421,41 +391,18 @@ export class PerchTimeline extends LitElement {
       }
       return this.renderFallback();
     }
-    if (!this.language.ready) return this.renderFallback();
-    const status: FeedStatus = { count: posts.length, fixed: this.fixedCount !== undefined, loadingMore, moreFailed, atEnd: nextCursor === null, retry: () => void this.loadMore() };
-    const chrome = this.chromeTokens;
-    const fixed = this.fixedCount !== undefined;
-    const frame = { frame: true, fixed, noborders: chrome.has('noborders'), transparent: chrome.has('transparent'), noscrollbar: chrome.has('noscrollbar') };
-    const ctx = this.context;
-    const { start, end, before, after } = this.scroller.range;
-    const visible = posts.slice(start, end);
-    const setSize = nextCursor === null ? posts.length : -1;
-    return html`<div part="frame" lang=${lang} dir=${this.language.dir} class=${classMap(frame)} tabindex="-1" data-consent-focus style=${cspStyleMap(fixed ? {} : { height: `${this.frameHeight}px` })}>
-      ${chrome.has('noheader') ? nothing : renderTimelineHeader(page, ctx)}
-      <div part="viewport" class="viewport" @scroll=${this.scroller.onScroll}>
-        ${pending.length === 0
-          ? nothing
-          : html`<div class="new-posts-bar"><button part="new-posts" class="new-posts" type="button" @click=${() => this.showNewPosts()}>${this.newPostsLabel(pending.length)}</button></div>`}
-        <div part="feed" role="feed" class="feed" aria-label=${timelineMsg('feedLabel', lang, { title: page.title })} aria-busy=${loadingMore ? 'true' : 'false'}
-          style=${cspStyleMap({ paddingTop: `${before}px`, paddingBottom: `${after}px` })} @keydown=${this.onFeedKeydown}>
-          ${repeat(visible, (p) => p.id, (p, i) => renderFeedItem(p, start + i, setSize, ctx))}
-        </div>
-        ${renderFeedStatus(status, lang)}
-      </div>
-      ${chrome.has('nofooter') ? nothing : html`<div part="timeline-footer" class="timeline-footer"><a href=${page.url} target="_blank" rel="noopener noreferrer">${timelineMsg('viewMore', lang)}</a></div>`}
-      <div class="sr-only" aria-live=${liveValue(this.liveRegion ?? this.ariaPolite)} aria-atomic="true">${this.announcement}</div>
-    </div>`;
+    const view = {
+      page, posts, pending: pending.length, atEnd: nextCursor === null, loadingMore, moreFailed,
+      chrome: this.chrome, fixed: this.fixedCount !== undefined, frameHeight: this.frameHeight, range: this.scroller.range, ctx: this.context, dir: this.language.dir,
+      live: liveValue(this.liveRegion ?? this.ariaPolite), announcement: this.announcement, newPostsLabel: this.newPostsLabel(pending.length),
+    };
+    return renderTimelineFrame(view, this.frameActions);
   }
 
-  private readonly onFeedKeydown = (event: KeyboardEvent): void => {
-    if (event.key !== 'PageDown' && event.key !== 'PageUp') return;
-    const item = event.composedPath().find((t): t is HTMLElement => t instanceof HTMLElement && t.classList.contains('item'));
-    if (item === undefined) return;
-    const target = event.key === 'PageDown' ? item.nextElementSibling : item.previousElementSibling;
-    if (target instanceof HTMLElement) {
-      event.preventDefault();
-      target.focus();
-    }
+  private readonly frameActions: FrameActions = {
+    onScroll: this.scroller.onScroll,
+    showNewPosts: () => this.showNewPosts(),
+    retry: () => void this.loadMore(),
   };
 
   /** Listening for a deprecated `perch-timeline-*` name prints a notice, once per page. @internal */
@@ -496,14 +443,6 @@ declare global {
   interface HTMLElementTagNameMap {
     'perch-timeline': PerchTimeline;
   }
-}
-
-let warned = false;
-function warnDeprecatedName(type: string): void {
-  const replacement = DEPRECATED_TIMELINE_EVENTS[type];
-  if (replacement === undefined || warned) return;
-  warned = true;
-  console.warn(`[perch] <perch-timeline>'s "${type}" event is deprecated and will be removed in the next minor version; listen to "${replacement}" instead.`);
 }
 
 /** The id a timeline impression is counted under (`profile:<user id>` or `list:<list id>`). */
