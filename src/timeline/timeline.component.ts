@@ -3,7 +3,6 @@
  * renderer as `<perch-tweet>`, paged from the embed server as the reader scrolls,
  * virtualised so long timelines keep the DOM small.
  */
-import { trackImpressions } from '../impressions/impression-tracker.js';
 import { LitElement, html, type PropertyValues, type TemplateResult } from 'lit';
 import { DEFAULT_TIMELINE_LIMIT, parseTimelinePage, timelineQueryProblem, type TimelinePage, type TimelineQuery } from '../data/timeline.js';
 import { ConsentController } from '../consent/consent-controller.js';
@@ -22,7 +21,8 @@ import { TimelineData } from './timeline-data.js';
 import { applyBorderColor, applyWidth, DEFAULT_TIMELINE_HEIGHT, fixedCountOf, frameHeightOf, liveValue } from './timeline-layout.js';
 import { warnDeprecatedName, PerchNewPostsEvent, PerchTimelineLoadEvent, PerchTimelineRenderEvent, type PerchTimelineEventMap } from './timeline-events.js';
 import { timelineMsg } from './timeline-i18n.js';
-import { queryFromAttributes, queryFromHref } from './timeline-source.js';
+import { queryOf, sourceProblem } from './timeline-source.js';
+import { TimelineImpressions } from './timeline-impressions.js';
 import { timelineStyles } from './timeline.styles.js';
 import { VirtualScrollController } from './virtual-scroll.js';
 import { renderTimelineFallback } from './timeline-parts.js';
@@ -224,25 +224,14 @@ export class PerchTimeline extends LitElement {
 
   override connectedCallback(): void {
     super.connectedCallback();
-    // Moved: the posts, pages and scroll position it holds stay; only its impressions are watched again.
+    // Moved: the posts, pages and scroll position it holds stay; only its impressions are watched again (TimelineImpressions).
     const page = this.feed.page;
-    if (this.shown && page !== undefined) {
-      this.stopImpressions?.();
-      this.stopImpressions = trackImpressions(this, { kind: 'timeline', id: timelineImpressionId(page) });
-      this.requestUpdate();
-    }
-  }
-
-  override disconnectedCallback(): void {
-    super.disconnectedCallback();
-    this.stopImpressions?.();
-    this.stopImpressions = undefined;
+    if (this.shown && page !== undefined) this.requestUpdate();
   }
 
   /** A new source or consent withdrawn: nothing of the old timeline stays, and it is announced afresh when the new one shows. */
   private dropShown(): void {
-    this.stopImpressions?.();
-    this.stopImpressions = undefined;
+    this.impressions.forget();
     this.feed.clear();
     this.failure = undefined;
     this.announcement = '';
@@ -264,10 +253,7 @@ export class PerchTimeline extends LitElement {
 
   /** The source from the attributes, else from the pasted `<a class="twitter-timeline">`. */
   private get query(): TimelineQuery | undefined {
-    const fromAttributes = queryFromAttributes(this);
-    if (fromAttributes !== undefined) return fromAttributes;
-    const link = this.querySelector<HTMLAnchorElement>(':scope > a.twitter-timeline[href]');
-    return link === null ? undefined : queryFromHref(link.href);
+    return queryOf(this);
   }
 
   protected override willUpdate(changed: PropertyValues<this>): void {
@@ -284,13 +270,8 @@ export class PerchTimeline extends LitElement {
 
   /** A missing or malformed source fails at once; a good one is the loader's to fetch. */
   private checkSource(): void {
-    const query = this.query;
-    if (query === undefined) {
-      this.fail('no-source', 'Set screen-name, user-id, list-id, or owner-screen-name and slug.');
-      return;
-    }
-    const problem = timelineQueryProblem(query);
-    if (problem !== undefined) this.fail('invalid-id', problem);
+    const problem = sourceProblem(this.query);
+    if (problem !== undefined) this.fail(problem.reason, problem.detail);
   }
 
   private get dntWanted(): boolean {
@@ -369,11 +350,10 @@ export class PerchTimeline extends LitElement {
    */
   protected onContentShown(page: TimelinePage): void {
     // One timeline impression per page view, whatever re-renders happen.
-    this.stopImpressions?.();
-    this.stopImpressions = trackImpressions(this, { kind: 'timeline', id: timelineImpressionId(page) });
+    this.impressions.watch(page);
   }
 
-  private stopImpressions: (() => void) | undefined;
+  private readonly impressions = new TimelineImpressions(this);
 
   protected override render(): TemplateResult {
     return this.consent.withLiveRegion(this.renderState());
@@ -443,9 +423,4 @@ declare global {
   interface HTMLElementTagNameMap {
     'perch-timeline': PerchTimeline;
   }
-}
-
-/** The id a timeline impression is counted under (`profile:<user id>` or `list:<list id>`). */
-function timelineImpressionId(page: TimelinePage): string {
-  return page.source.type === 'profile' ? `profile:${page.source.userId}` : `list:${page.source.listId}`;
 }
