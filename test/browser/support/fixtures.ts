@@ -97,3 +97,21 @@ export function recordFetches(): { urls: string[]; stop(): void } {
   };
   return { urls, stop: () => void (window.fetch = real) };
 }
+
+/**
+ * Every request the page has started so far, once the request log has caught up: a marker
+ * request made now is in the log only after every request started before it. Use it after an
+ * observable decision (an event, a rendered state, an intersection report) to ask "what went
+ * out?" without a fixed wait. The markers themselves are left out of the answer.
+ */
+export async function requestsSoFar(): Promise<string[]> {
+  const marker = `${location.origin}/__perch-fence?${Math.random().toString(36).slice(2)}`;
+  await fetch(marker).catch(() => undefined);
+  const start = performance.now();
+  for (;;) {
+    const seen = await seenRequests();
+    if (seen.includes(marker)) return seen.filter((u) => !u.includes('/__perch-fence?'));
+    if (performance.now() - start > 5000) throw new Error('the request log never caught up with the marker request');
+    await new Promise((r) => requestAnimationFrame(() => r(undefined)));
+  }
+}
