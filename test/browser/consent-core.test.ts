@@ -10,7 +10,7 @@ import { disclosure, policy, type PolicyDecision } from '../../src/consent/index
 import '../../src/consent/consent-settings.js';
 import type { PerchConsentSettings } from '../../src/consent/consent-settings.component.js';
 import '../../src/consent/disclosure.js';
-import { browserCookies, requestsSoFar, seenRequests, until, watchRequests } from './support/fixtures.js';
+import { browserCookies, requestsAfter, requestsSoFar, until, watchRequests } from './support/fixtures.js';
 
 const PROBE_ORIGIN = 'http://127.0.0.1:9';
 
@@ -56,16 +56,6 @@ function clearCookie(): void {
   document.cookie = 'perch_consent=; Max-Age=0; path=/';
 }
 
-/** Requests seen so far, once `prefix` has been requested (polled each frame: the DevTools event arrives a little later); fails if it never is. */
-async function requestsAfter(prefix: string): Promise<string[]> {
-  const start = performance.now();
-  for (;;) {
-    const seen = await seenRequests();
-    if (seen.some((u) => u.startsWith(prefix))) return seen;
-    if (performance.now() - start > 3000) throw new Error(`no request to ${prefix}`);
-    await new Promise((r) => requestAnimationFrame(() => r(undefined)));
-  }
-}
 
 before(() => preloadConsentPlaceholder());
 

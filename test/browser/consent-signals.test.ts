@@ -6,7 +6,7 @@ import { LitElement, css } from 'lit';
 import { ConsentController } from '../../src/consent/consent-controller.js';
 import { getConsentCore, resetConsentCoreForTests } from '../../src/consent/consent-core.js';
 import { policy } from '../../src/consent/index.js';
-import { browserCookies, requestsSoFar, seenRequests, watchRequests } from './support/fixtures.js';
+import { browserCookies, requestsAfter, requestsSoFar, watchRequests } from './support/fixtures.js';
 
 const PROBE_ORIGIN = 'http://127.0.0.1:9';
 
@@ -120,16 +120,6 @@ async function settle(el?: SignalProbe): Promise<void> {
   await el?.updateComplete;
 }
 
-/** Requests seen so far, once `prefix` has been requested (polled each frame: the DevTools event arrives a little later); fails if it never is. */
-async function requestsAfter(prefix: string): Promise<string[]> {
-  const start = performance.now();
-  for (;;) {
-    const seen = await seenRequests();
-    if (seen.some((u) => u.startsWith(prefix))) return seen;
-    if (performance.now() - start > 3000) throw new Error(`no request to ${prefix}`);
-    await new Promise((r) => requestAnimationFrame(() => r(undefined)));
-  }
-}
 
 before(() => preloadConsentPlaceholder());
 

@@ -115,3 +115,14 @@ export async function requestsSoFar(): Promise<string[]> {
     await new Promise((r) => requestAnimationFrame(() => r(undefined)));
   }
 }
+
+/** Every request seen so far, once one starting with `prefix` is among them (polled each frame: the DevTools event arrives a little later); fails if none comes. */
+export async function requestsAfter(prefix: string, timeoutMs = 3000): Promise<string[]> {
+  const start = performance.now();
+  for (;;) {
+    const seen = await seenRequests();
+    if (seen.some((u) => u.startsWith(prefix))) return seen;
+    if (performance.now() - start > timeoutMs) throw new Error(`no request to ${prefix} within ${timeoutMs} ms`);
+    await new Promise((r) => requestAnimationFrame(() => r(undefined)));
+  }
+}
