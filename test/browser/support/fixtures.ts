@@ -126,3 +126,8 @@ export async function requestsAfter(prefix: string, timeoutMs = 3000): Promise<s
     await new Promise((r) => requestAnimationFrame(() => r(undefined)));
   }
 }
+
+/** Resolves after `n` animation frames: layout, paint and the observers' reports of what was on screen have happened in between. */
+export async function frames(n = 2): Promise<void> {
+  for (let i = 0; i < n; i++) await new Promise((r) => requestAnimationFrame(() => r(undefined)));
+}
