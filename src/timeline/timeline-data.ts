@@ -7,7 +7,8 @@ import type { ReactiveController, ReactiveControllerHost } from 'lit';
 import type { PostResult } from '../data/model.js';
 import type { TimelinePage, TimelineQuery, TimelineSource } from '../data/timeline.js';
 import { requestTimeoutMs } from '../shared/page-config.js';
-import { fetchTimelinePage } from './timeline-client.js';
+import { LoadController } from '../shared/load-controller.js';
+import { fetchTimelinePage, TimelineRequestError } from './timeline-client.js';
 
 /** The request that reaches the same timeline as a page's source. */
 export function queryForSource(source: TimelineSource): TimelineQuery {
@@ -25,13 +26,21 @@ export interface TimelineRequest {
   dnt: boolean;
 }
 
+const NO_SERVER = 'No embed server is configured and the timeline has no inline data.';
+
 /** What the data controller asks of its timeline element. */
 export interface TimelineDataHooks {
   request(): TimelineRequest;
+  /** The timeline to load from the embed server; undefined when there is none (or it is given inline, or malformed). */
+  source(): TimelineQuery | undefined;
+  /** Wait until the element is near the viewport before the first page. */
+  lazy(): boolean;
+  /** The first page could not be loaded (`noServer`: there is no embed server to ask). */
+  failed(error: unknown, noServer: boolean): void;
+  /** A new source, or consent withdrawn: everything held is dropped. */
+  reset(): void;
   /** `tweet-limit`: exactly this many posts, no paging. */
   fixedCount(): number | undefined;
-  /** Aborts when the element leaves, its source changes or consent goes. */
-  signal(): AbortSignal;
   /** Seconds between refreshes (0: never). */
   refreshSeconds(): number;
   /** A page arrived; `total` posts are held now. */
@@ -61,11 +70,42 @@ export class TimelineData implements ReactiveController {
   private keysOf: PostResult[] | undefined;
   private postKeys: string[] = [];
 
+  /** The first page: aborted on disconnect, kept across a move, restarted on a new source, dropped when consent goes. */
+  private readonly loader: LoadController<TimelinePage>;
+
   constructor(
     private readonly host: Host,
     private readonly hooks: TimelineDataHooks,
   ) {
     host.addController(this);
+    this.loader = new LoadController<TimelinePage>(host, {
+      key: () => {
+        const query = hooks.source();
+        if (query === undefined) return undefined;
+        const { server, limit, replies } = hooks.request();
+        return JSON.stringify([server ?? null, query, limit, replies]);
+      },
+      allowed: () => hooks.request().allowed,
+      lazy: () => hooks.lazy(),
+      load: (key, signal) => {
+        const [server, query] = JSON.parse(key) as [string | null, TimelineQuery];
+        if (server === null) return Promise.reject(new TimelineRequestError('network', NO_SERVER));
+        const { limit, replies, dnt } = hooks.request();
+        return fetchTimelinePage(server, query, { limit, replies, dnt, timeoutMs: requestTimeoutMs(), signal });
+      },
+      loaded: (page) => this.accept(page),
+      failed: (error, key) => hooks.failed(error, (JSON.parse(key) as [string | null])[0] === null),
+      reset: () => {
+        this.clear();
+        hooks.reset();
+      },
+    });
+  }
+
+  /** Show `page` given inline: no first-page request (one under way is dropped). */
+  acceptInline(page: TimelinePage): void {
+    this.loader.clear();
+    this.accept(page);
   }
 
   hostConnected(): void {
@@ -116,7 +156,7 @@ export class TimelineData implements ReactiveController {
     if (page === undefined || cursor === null || this.loadingMore || this.hooks.fixedCount() !== undefined) return 0;
     const { server, allowed, limit, replies, dnt } = this.hooks.request();
     if (server === undefined || !allowed || !this.host.isConnected) return 0;
-    const signal = combine(this.hooks.signal(), options.signal);
+    const signal = combine(this.loader.signal, options.signal);
     this.loadingMore = true;
     this.moreFailed = false;
     this.host.requestUpdate();
@@ -150,7 +190,7 @@ export class TimelineData implements ReactiveController {
     const page = this.page;
     const { server, allowed, limit, replies, dnt } = this.hooks.request();
     if (page === undefined || server === undefined || !allowed || !this.host.isConnected) return 0;
-    const signal = combine(this.hooks.signal(), options.signal);
+    const signal = combine(this.loader.signal, options.signal);
     let latest: TimelinePage;
     try {
       latest = await fetchTimelinePage(server, queryForSource(page.source), { limit, replies, dnt, timeoutMs: requestTimeoutMs(), signal });

@@ -9,14 +9,13 @@ import { ConsentController } from '../consent/consent-controller.js';
 import { LocalizeController } from '../i18n/localize-controller.js';
 import { plural } from '../i18n/translate.js';
 import { PerchErrorEvent, type PerchErrorReason } from '../shared/events.js';
-import { LoadController } from '../shared/load-controller.js';
 import { booleanAttribute } from '../shared/boolean-attribute.js';
-import { requestTimeoutMs, resolveServer } from '../shared/page-config.js';
+import { resolveServer } from '../shared/page-config.js';
 import type { RenderContext } from '../post/post-view.js';
 import { postStyles } from '../post/post.styles.js';
 import { themeScheme, themeTokens } from '../shared/theme-tokens.js';
 import { ThemeController, type Theme } from '../shared/theme-controller.js';
-import { fetchTimelinePage, TimelineRequestError } from './timeline-client.js';
+import { TimelineRequestError } from './timeline-client.js';
 import { TimelineData } from './timeline-data.js';
 import { applyBorderColor, applyWidth, DEFAULT_TIMELINE_HEIGHT, fixedCountOf, frameHeightOf, liveValue } from './timeline-layout.js';
 import { warnDeprecatedName, PerchNewPostsEvent, PerchTimelineLoadEvent, PerchTimelineRenderEvent, type PerchTimelineEventMap } from './timeline-events.js';
@@ -150,34 +149,20 @@ export class PerchTimeline extends LitElement {
   private shown = false;
   private focusFirstAfterUpdate = false;
 
-  /** The first page: aborted on disconnect, kept across a move, restarted on a new source, dropped when consent goes. */
-  private readonly loader = new LoadController<TimelinePage>(this, {
-    key: () => {
-      const query = this.inline ? undefined : this.query;
-      return query === undefined || timelineQueryProblem(query) !== undefined ? undefined : this.requestKey(query);
-    },
-    allowed: () => this.consent.allowed,
-    lazy: () => this.loading !== 'eager',
-    load: (key, signal) => {
-      const [server, query] = JSON.parse(key) as [string | null, TimelineQuery];
-      if (server === null) return Promise.reject(new TimelineRequestError('network', 'No embed server is configured and the timeline has no inline data.'));
-      return fetchTimelinePage(server, query, { limit: this.pageSize, replies: this.showReplies, dnt: this.dntWanted, timeoutMs: requestTimeoutMs(), signal });
-    },
-    loaded: (page) => this.accept(page),
-    failed: (error, key) => {
-      if (JSON.parse(key)[0] === null) this.fail('no-source', 'No embed server is configured and the timeline has no inline data.');
-      else this.failRequest(error);
-    },
-    reset: () => this.dropShown(),
-  });
-
   /** Pages held, further pages, newer posts waiting, periodic refresh. */
   private readonly feed: TimelineData = new TimelineData(this, {
     request: () => ({ server: resolveServer(this.server), allowed: this.consent.allowed, limit: this.pageSize, replies: this.showReplies, dnt: this.dntWanted }),
+    source: () => {
+      const query = this.inline ? undefined : this.query;
+      return sourceProblem(query) === undefined ? query : undefined;
+    },
+    lazy: () => this.loading !== 'eager',
+    failed: (error, noServer) => (noServer ? this.fail('no-source', 'No embed server is configured and the timeline has no inline data.') : this.failRequest(error)),
+    reset: () => this.dropShown(),
     fixedCount: () => this.fixedCount,
-    signal: () => this.loader.signal,
     refreshSeconds: () => this.refreshSeconds,
     loaded: (page, total) => {
+      if (page === this.feed.page) this.failure = undefined; // the first page
       this.dispatchEvent(new PerchTimelineLoadEvent(page, total));
       this.dispatchEvent(new PerchTimelineLoadEvent(page, total, 'perch-timeline-load'));
     },
@@ -199,8 +184,7 @@ export class PerchTimeline extends LitElement {
     try {
       const page = parseTimelinePage(value);
       this.inline = true;
-      this.loader.clear();
-      this.accept(page);
+      this.feed.acceptInline(page);
     } catch (error: unknown) {
       this.fail('invalid-data', error instanceof Error ? error.message : String(error));
     }
@@ -232,7 +216,6 @@ export class PerchTimeline extends LitElement {
   /** A new source or consent withdrawn: nothing of the old timeline stays, and it is announced afresh when the new one shows. */
   private dropShown(): void {
     this.impressions.forget();
-    this.feed.clear();
     this.failure = undefined;
     this.announcement = '';
     this.shown = false;
@@ -264,9 +247,7 @@ export class PerchTimeline extends LitElement {
     if (changed.has('refreshSeconds') && this.hasUpdated) this.feed.scheduleRefresh();
   }
 
-  private requestKey(query: TimelineQuery): string {
-    return JSON.stringify([resolveServer(this.server) ?? null, query, this.pageSize, this.showReplies]);
-  }
+
 
   /** A missing or malformed source fails at once; a good one is the loader's to fetch. */
   private checkSource(): void {
@@ -276,11 +257,6 @@ export class PerchTimeline extends LitElement {
 
   private get dntWanted(): boolean {
     return this.consent.effectiveDnt(this.dnt);
-  }
-
-  private accept(page: TimelinePage): void {
-    this.failure = undefined;
-    this.feed.accept(page);
   }
 
   /**
