@@ -15,8 +15,26 @@ export interface ImpressionInfo {
 }
 
 const VIEWABLE_MS = 1000;
+
+/** The timers the viewability clock runs on. */
+export interface ViewabilityTimers {
+  set(run: () => void, ms: number): unknown;
+  clear(handle: unknown): void;
+}
+
+const realTimers: ViewabilityTimers = {
+  set: (run, ms) => setTimeout(run, ms),
+  clear: (handle) => clearTimeout(handle as ReturnType<typeof setTimeout>),
+};
+let timers = realTimers;
+
+/** Run the viewability clock on `replacement` (a manual clock), or back on real timers without one. For tests. */
+export function useViewabilityTimersForTests(replacement?: ViewabilityTimers): void {
+  timers = replacement ?? realTimers;
+}
+
 const counted = new WeakMap<Element, Set<string>>();
-const watching = new Map<Element, { info: ImpressionInfo; visible: boolean; timer: ReturnType<typeof setTimeout> | undefined }>();
+const watching = new Map<Element, { info: ImpressionInfo; visible: boolean; timer: unknown }>();
 let observer: IntersectionObserver | undefined;
 
 function once(el: Element, key: string): boolean {
@@ -36,7 +54,7 @@ function allowed(): boolean {
 function startClock(el: Element): void {
   const w = watching.get(el);
   if (w === undefined || !w.visible || w.timer !== undefined || document.visibilityState !== 'visible') return;
-  w.timer = setTimeout(() => {
+  w.timer = timers.set(() => {
     w.timer = undefined;
     if (!el.isConnected) return stop(el); // taken off the page while the clock ran
     if (!w.visible || document.visibilityState !== 'visible') return;
@@ -48,7 +66,7 @@ function startClock(el: Element): void {
 function stopClock(el: Element): void {
   const w = watching.get(el);
   if (w?.timer !== undefined) {
-    clearTimeout(w.timer);
+    timers.clear(w.timer);
     w.timer = undefined;
   }
 }

@@ -68,3 +68,13 @@ declare global {
     'perch-new-posts': PerchNewPostsEvent;
   }
 }
+
+let warned = false;
+
+/** Listening for a deprecated `perch-timeline-*` name prints a notice, once per page. */
+export function warnDeprecatedName(type: string): void {
+  const replacement = DEPRECATED_TIMELINE_EVENTS[type];
+  if (replacement === undefined || warned) return;
+  warned = true;
+  console.warn(`[perch] <perch-timeline>'s "${type}" event is deprecated and will be removed in the next minor version; listen to "${replacement}" instead.`);
+}

@@ -2,7 +2,7 @@
  * Which timeline an element shows: from its attributes, else from the publisher's
  * pasted `<a class="twitter-timeline" href="https://twitter.com/…">` link.
  */
-import type { TimelineQuery } from '../data/timeline.js';
+import { timelineQueryProblem, type TimelineQuery } from '../data/timeline.js';
 
 /** The source attributes of `<perch-timeline>`. */
 export interface SourceAttributes {
@@ -40,4 +40,19 @@ export function queryFromHref(href: string): TimelineQuery | undefined {
   if (parts.length === 3 && parts[1] === 'lists' && parts[0] !== undefined && parts[2] !== undefined) return { type: 'list', ownerScreenName: parts[0], slug: parts[2] };
   if (parts.length === 1 && parts[0] !== undefined && parts[0] !== 'i') return { type: 'profile', screenName: parts[0] };
   return undefined;
+}
+
+/** The source an element names: its attributes, else its pasted `<a class="twitter-timeline">` link. */
+export function queryOf(host: HTMLElement & SourceAttributes): TimelineQuery | undefined {
+  const fromAttributes = queryFromAttributes(host);
+  if (fromAttributes !== undefined) return fromAttributes;
+  const link = host.querySelector<HTMLAnchorElement>(':scope > a.twitter-timeline[href]');
+  return link === null ? undefined : queryFromHref(link.href);
+}
+
+/** Why a source cannot be loaded (missing or malformed), or undefined when it can. */
+export function sourceProblem(query: TimelineQuery | undefined): { reason: 'no-source' | 'invalid-id'; detail: string } | undefined {
+  if (query === undefined) return { reason: 'no-source', detail: 'Set screen-name, user-id, list-id, or owner-screen-name and slug.' };
+  const problem = timelineQueryProblem(query);
+  return problem === undefined ? undefined : { reason: 'invalid-id', detail: problem };
 }

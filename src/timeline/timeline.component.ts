@@ -3,58 +3,38 @@
  * renderer as `<perch-tweet>`, paged from the embed server as the reader scrolls,
  * virtualised so long timelines keep the DOM small.
  */
-import { trackImpressions } from '../impressions/impression-tracker.js';
-import { LitElement, html, nothing, type PropertyValues, type TemplateResult } from 'lit';
-import { classMap } from 'lit/directives/class-map.js';
-import { repeat } from 'lit/directives/repeat.js';
-import { cspStyleMap } from '../shared/csp-style-map.js';
-import type { PostResult } from '../data/model.js';
-import { DEFAULT_TIMELINE_LIMIT, MAX_TIMELINE_LIMIT, parseTimelinePage, timelineQueryProblem, type TimelinePage, type TimelineQuery, type TimelineSource } from '../data/timeline.js';
+import { LitElement, html, type PropertyValues, type TemplateResult } from 'lit';
+import { DEFAULT_TIMELINE_LIMIT, parseTimelinePage, timelineQueryProblem, type TimelinePage, type TimelineQuery } from '../data/timeline.js';
 import { ConsentController } from '../consent/consent-controller.js';
 import { LocalizeController } from '../i18n/localize-controller.js';
 import { plural } from '../i18n/translate.js';
 import { PerchErrorEvent, type PerchErrorReason } from '../shared/events.js';
-import { LoadController } from '../shared/load-controller.js';
 import { booleanAttribute } from '../shared/boolean-attribute.js';
-import { requestTimeoutMs, resolveServer } from '../shared/page-config.js';
+import { resolveServer } from '../shared/page-config.js';
 import type { RenderContext } from '../post/post-view.js';
 import { postStyles } from '../post/post.styles.js';
 import { themeScheme, themeTokens } from '../shared/theme-tokens.js';
 import { ThemeController, type Theme } from '../shared/theme-controller.js';
-import { fetchTimelinePage, TimelineRequestError } from './timeline-client.js';
-import { DEPRECATED_TIMELINE_EVENTS, PerchNewPostsEvent, PerchTimelineLoadEvent, PerchTimelineRenderEvent, type PerchTimelineEventMap } from './timeline-events.js';
+import { TimelineRequestError } from './timeline-client.js';
+import { TimelineData } from './timeline-data.js';
+import { applyBorderColor, applyWidth, DEFAULT_TIMELINE_HEIGHT, fixedCountOf, frameHeightOf, liveValue } from './timeline-layout.js';
+import { warnDeprecatedName, PerchNewPostsEvent, PerchTimelineLoadEvent, PerchTimelineRenderEvent, type PerchTimelineEventMap } from './timeline-events.js';
 import { timelineMsg } from './timeline-i18n.js';
-import { queryFromAttributes, queryFromHref } from './timeline-source.js';
+import { queryOf, sourceProblem } from './timeline-source.js';
+import { TimelineImpressions } from './timeline-impressions.js';
 import { timelineStyles } from './timeline.styles.js';
 import { VirtualScrollController } from './virtual-scroll.js';
-import { renderFeedItem, renderFeedStatus, renderTimelineFallback, renderTimelineHeader, type FeedStatus } from './timeline-parts.js';
+import { renderTimelineFallback } from './timeline-parts.js';
+import { renderTimelineFrame, type FrameActions } from './timeline-frame.js';
 
-/** Allowed widths in CSS pixels (X's own limits). */
-export const MIN_TIMELINE_WIDTH = 180;
-export const MAX_TIMELINE_WIDTH = 1200;
-/** Default and smallest height in CSS pixels. */
-export const DEFAULT_TIMELINE_HEIGHT = 600;
-export const MIN_TIMELINE_HEIGHT = 200;
-
-
-/** The `chrome` tokens X's timelines understand. */
-export type ChromeToken = 'noheader' | 'nofooter' | 'noborders' | 'transparent' | 'noscrollbar';
+export { MIN_TIMELINE_WIDTH, MAX_TIMELINE_WIDTH, DEFAULT_TIMELINE_HEIGHT, MIN_TIMELINE_HEIGHT, liveValue, type ChromeToken } from './timeline-layout.js';
 
 interface Failure {
   reason: PerchErrorReason;
   detail: string;
 }
 
-/** `live-region` (or X's `aria-polite`) as an `aria-live` value: X's `rude` is `assertive`. */
-export function liveValue(liveRegion: string | undefined): 'polite' | 'assertive' {
-  return liveRegion === 'assertive' || liveRegion === 'rude' ? 'assertive' : 'polite';
-}
-
-/** The request that reaches the same timeline as a page's source. */
-export function queryForSource(source: TimelineSource): TimelineQuery {
-  return source.type === 'profile' ? { type: 'profile', userId: source.userId } : { type: 'list', listId: source.listId };
-}
-
+export { queryForSource } from './timeline-data.js';
 
 /**
  * An embedded X profile or list timeline.
@@ -105,13 +85,7 @@ export class PerchTimeline extends LitElement {
     refreshSeconds: { attribute: 'refresh-seconds', type: Number },
     loading: {},
     timeZone: { attribute: 'time-zone' },
-    page: { state: true },
-    posts: { state: true },
-    nextCursor: { state: true },
-    pending: { state: true },
     failure: { state: true },
-    loadingMore: { state: true },
-    moreFailed: { state: true },
     announcement: { state: true },
   };
 
@@ -157,13 +131,7 @@ export class PerchTimeline extends LitElement {
   /** Time zone for timestamps (IANA name); the reader's own by default. */
   timeZone: string | undefined;
 
-  private page: TimelinePage | undefined;
-  private posts: PostResult[] = [];
-  private nextCursor: string | null = null;
-  private pending: PostResult[] = [];
   private failure: Failure | undefined;
-  private loadingMore = false;
-  private moreFailed = false;
   private announcement = '';
 
   /** The consent decision sits in the data path: no request unless it allows. */
@@ -172,40 +140,43 @@ export class PerchTimeline extends LitElement {
   private readonly language = new LocalizeController(this);
   /** Which posts are rendered, from the scroll position and measured heights (a move keeps the position). */
   private readonly scroller = new VirtualScrollController(this, {
-    keys: () => this.keys(),
+    keys: () => this.feed.keys(),
     fixedCount: () => this.fixedCount,
     viewport: () => this.renderRoot.querySelector<HTMLElement>('.viewport'),
     items: () => this.renderRoot.querySelectorAll<HTMLElement>('.item'),
   }, DEFAULT_TIMELINE_HEIGHT);
   private inline = false;
-  private refreshTimer: ReturnType<typeof setInterval> | undefined;
   private shown = false;
   private focusFirstAfterUpdate = false;
 
-  /** The first page: aborted on disconnect, kept across a move, restarted on a new source, dropped when consent goes. */
-  private readonly loader = new LoadController<TimelinePage>(this, {
-    key: () => {
+  /** Pages held, further pages, newer posts waiting, periodic refresh. */
+  private readonly feed: TimelineData = new TimelineData(this, {
+    request: () => ({ server: resolveServer(this.server), allowed: this.consent.allowed, limit: this.pageSize, replies: this.showReplies, dnt: this.dntWanted }),
+    source: () => {
       const query = this.inline ? undefined : this.query;
-      return query === undefined || timelineQueryProblem(query) !== undefined ? undefined : this.requestKey(query);
+      return sourceProblem(query) === undefined ? query : undefined;
     },
-    allowed: () => this.consent.allowed,
     lazy: () => this.loading !== 'eager',
-    load: (key, signal) => {
-      const [server, query] = JSON.parse(key) as [string | null, TimelineQuery];
-      if (server === null) return Promise.reject(new TimelineRequestError('network', 'No embed server is configured and the timeline has no inline data.'));
-      return fetchTimelinePage(server, query, { limit: this.pageSize, replies: this.showReplies, dnt: this.dntWanted, timeoutMs: requestTimeoutMs(), signal });
-    },
-    loaded: (page) => this.accept(page),
-    failed: (error, key) => {
-      if (JSON.parse(key)[0] === null) this.fail('no-source', 'No embed server is configured and the timeline has no inline data.');
-      else this.failRequest(error);
-    },
+    failed: (error, noServer) => (noServer ? this.fail('no-source', 'No embed server is configured and the timeline has no inline data.') : this.failRequest(error)),
     reset: () => this.dropShown(),
+    fixedCount: () => this.fixedCount,
+    refreshSeconds: () => this.refreshSeconds,
+    loaded: (page, total) => {
+      if (page === this.feed.page) this.failure = undefined; // the first page
+      this.dispatchEvent(new PerchTimelineLoadEvent(page, total));
+      this.dispatchEvent(new PerchTimelineLoadEvent(page, total, 'perch-timeline-load'));
+    },
+    newPosts: (waiting) => {
+      this.announcement = this.newPostsLabel(waiting);
+      this.dispatchEvent(new PerchNewPostsEvent(waiting));
+    },
+    moreFailed: (error) => this.failRequest(error, false),
   });
 
   /** The current timeline (first page's header data with every post loaded so far), or undefined. */
   get data(): TimelinePage | undefined {
-    return this.page === undefined ? undefined : { ...this.page, posts: this.posts, nextCursor: this.nextCursor };
+    const { page, posts, nextCursor } = this.feed;
+    return page === undefined ? undefined : { ...page, posts, nextCursor };
   }
 
   /** Show a timeline page without a request (validated first). Further pages still come from the embed server. */
@@ -213,8 +184,7 @@ export class PerchTimeline extends LitElement {
     try {
       const page = parseTimelinePage(value);
       this.inline = true;
-      this.loader.clear();
-      this.accept(page);
+      this.feed.acceptInline(page);
     } catch (error: unknown) {
       this.fail('invalid-data', error instanceof Error ? error.message : String(error));
     }
@@ -222,12 +192,12 @@ export class PerchTimeline extends LitElement {
 
   /** How many posts the timeline holds now (not counting those behind "N new posts"). */
   get postCount(): number {
-    return this.posts.length;
+    return this.feed.posts.length;
   }
 
   /** How many newer posts wait behind the "N new posts" button. */
   get pendingCount(): number {
-    return this.pending.length;
+    return this.feed.pending.length;
   }
 
   constructor() {
@@ -238,43 +208,22 @@ export class PerchTimeline extends LitElement {
 
   override connectedCallback(): void {
     super.connectedCallback();
-    this.scheduleRefresh();
-    // Moved: the posts, pages and scroll position it holds stay; only its impressions are watched again.
-    if (this.shown && this.page !== undefined) {
-      this.stopImpressions?.();
-      this.stopImpressions = trackImpressions(this, { kind: 'timeline', id: timelineImpressionId(this.page) });
-      this.requestUpdate();
-    }
-  }
-
-  override disconnectedCallback(): void {
-    super.disconnectedCallback();
-    this.stopImpressions?.();
-    this.stopImpressions = undefined;
-    if (this.refreshTimer !== undefined) clearInterval(this.refreshTimer);
-    this.refreshTimer = undefined;
+    // Moved: the posts, pages and scroll position it holds stay; only its impressions are watched again (TimelineImpressions).
+    const page = this.feed.page;
+    if (this.shown && page !== undefined) this.requestUpdate();
   }
 
   /** A new source or consent withdrawn: nothing of the old timeline stays, and it is announced afresh when the new one shows. */
   private dropShown(): void {
-    this.stopImpressions?.();
-    this.stopImpressions = undefined;
-    this.page = undefined;
-    this.posts = [];
-    this.nextCursor = null;
-    this.pending = [];
+    this.impressions.forget();
     this.failure = undefined;
-    this.loadingMore = false;
-    this.moreFailed = false;
     this.announcement = '';
     this.shown = false;
     this.scroller.scrollToTop();
   }
 
   private get fixedCount(): number | undefined {
-    const n = this.tweetLimit;
-    if (n === undefined || !Number.isFinite(n) || n < 1) return undefined;
-    return Math.min(MAX_TIMELINE_LIMIT, Math.floor(n));
+    return fixedCountOf(this.tweetLimit);
   }
 
   private get pageSize(): number {
@@ -282,79 +231,32 @@ export class PerchTimeline extends LitElement {
   }
 
   private get frameHeight(): number {
-    const h = this.height;
-    return h === undefined || !Number.isFinite(h) ? DEFAULT_TIMELINE_HEIGHT : Math.max(MIN_TIMELINE_HEIGHT, h);
-  }
-
-  private get chromeTokens(): Set<string> {
-    return new Set((this.chrome ?? '').toLowerCase().split(/[\s,]+/).filter((t) => t !== ''));
+    return frameHeightOf(this.height);
   }
 
   /** The source from the attributes, else from the pasted `<a class="twitter-timeline">`. */
   private get query(): TimelineQuery | undefined {
-    const fromAttributes = queryFromAttributes(this);
-    if (fromAttributes !== undefined) return fromAttributes;
-    const link = this.querySelector<HTMLAnchorElement>(':scope > a.twitter-timeline[href]');
-    return link === null ? undefined : queryFromHref(link.href);
+    return queryOf(this);
   }
 
   protected override willUpdate(changed: PropertyValues<this>): void {
-    if (changed.has('width')) {
-      const w = this.width;
-      if (w === undefined || !Number.isFinite(w)) this.style.removeProperty('--perch-width');
-      else this.style.setProperty('--perch-width', `${Math.min(MAX_TIMELINE_WIDTH, Math.max(MIN_TIMELINE_WIDTH, w))}px`);
-    }
-    if (changed.has('borderColor')) {
-      const c = this.borderColor;
-      if (c !== undefined && c !== '' && CSS.supports('color', c)) this.style.setProperty('--perch-border-color', c);
-      else this.style.removeProperty('--perch-border-color');
-    }
+    if (changed.has('width')) applyWidth(this, this.width);
+    if (changed.has('borderColor')) applyBorderColor(this, this.borderColor);
     const sourceChanged = ['screenName', 'userId', 'listId', 'ownerScreenName', 'slug', 'server', 'showReplies', 'tweetLimit'].some((k) => changed.has(k as keyof PerchTimeline));
     if ((sourceChanged || !this.hasUpdated) && this.isConnected && !this.inline) this.checkSource();
-    if (changed.has('refreshSeconds') && this.hasUpdated) this.scheduleRefresh();
+    if (changed.has('refreshSeconds') && this.hasUpdated) this.feed.scheduleRefresh();
   }
 
-  /** The posts' ids, in order; recomputed only when the posts change (the range is computed every scroll frame). */
-  private keys(): string[] {
-    if (this.keysOf !== this.posts) {
-      this.keysOf = this.posts;
-      this.postKeys = this.posts.map((p) => p.id);
-    }
-    return this.postKeys;
-  }
 
-  private keysOf: PostResult[] | undefined;
-  private postKeys: string[] = [];
-
-  private requestKey(query: TimelineQuery): string {
-    return JSON.stringify([resolveServer(this.server) ?? null, query, this.pageSize, this.showReplies]);
-  }
 
   /** A missing or malformed source fails at once; a good one is the loader's to fetch. */
   private checkSource(): void {
-    const query = this.query;
-    if (query === undefined) {
-      this.fail('no-source', 'Set screen-name, user-id, list-id, or owner-screen-name and slug.');
-      return;
-    }
-    const problem = timelineQueryProblem(query);
-    if (problem !== undefined) this.fail('invalid-id', problem);
+    const problem = sourceProblem(this.query);
+    if (problem !== undefined) this.fail(problem.reason, problem.detail);
   }
 
   private get dntWanted(): boolean {
     return this.consent.effectiveDnt(this.dnt);
-  }
-
-  private accept(page: TimelinePage): void {
-    this.failure = undefined;
-    this.page = page;
-    const fixed = this.fixedCount;
-    this.posts = fixed === undefined ? page.posts : page.posts.slice(0, fixed);
-    this.nextCursor = fixed === undefined ? page.nextCursor : null;
-    this.pending = [];
-    this.moreFailed = false;
-    this.dispatchEvent(new PerchTimelineLoadEvent(page, this.posts.length));
-    this.dispatchEvent(new PerchTimelineLoadEvent(page, this.posts.length, 'perch-timeline-load'));
   }
 
   /**
@@ -362,34 +264,8 @@ export class PerchTimeline extends LitElement {
    * Aborted by `signal`, and whenever the element leaves the page, its source changes or consent goes.
    * @returns how many posts were added (0 when aborted)
    */
-  async loadMore(options: { signal?: AbortSignal } = {}): Promise<number> {
-    const page = this.page;
-    const cursor = this.nextCursor;
-    if (page === undefined || cursor === null || this.loadingMore || this.fixedCount !== undefined) return 0;
-    const server = resolveServer(this.server);
-    if (server === undefined || !this.consent.allowed || !this.isConnected) return 0;
-    const signal = combine(this.loader.signal, options.signal);
-    this.loadingMore = true;
-    this.moreFailed = false;
-    try {
-      const next = await fetchTimelinePage(server, queryForSource(page.source), { cursor, limit: this.pageSize, replies: this.showReplies, dnt: this.dntWanted, timeoutMs: requestTimeoutMs(), signal });
-      if (this.page !== page || signal.aborted) return 0;
-      const known = new Set(this.keys());
-      const added = next.posts.filter((p) => !known.has(p.id));
-      this.posts = [...this.posts, ...added];
-      // A server that repeats itself would page forever: stop when nothing new comes.
-      this.nextCursor = added.length === 0 ? null : next.nextCursor;
-      this.dispatchEvent(new PerchTimelineLoadEvent(next, this.posts.length));
-      this.dispatchEvent(new PerchTimelineLoadEvent(next, this.posts.length, 'perch-timeline-load'));
-      return added.length;
-    } catch (error: unknown) {
-      if (signal.aborted) return 0; // nothing failed: the request was called off
-      this.moreFailed = true;
-      this.failRequest(error, false);
-      return 0;
-    } finally {
-      if (this.page === page) this.loadingMore = false;
-    }
+  loadMore(options: { signal?: AbortSignal } = {}): Promise<number> {
+    return this.feed.loadMore(options);
   }
 
   /**
@@ -399,38 +275,13 @@ export class PerchTimeline extends LitElement {
    * Aborted by `signal`, and whenever the element leaves the page, its source changes or consent goes.
    * @returns how many new posts were found (0 when aborted)
    */
-  async refresh(options: { signal?: AbortSignal } = {}): Promise<number> {
-    const page = this.page;
-    const server = resolveServer(this.server);
-    if (page === undefined || server === undefined || !this.consent.allowed || !this.isConnected) return 0;
-    const signal = combine(this.loader.signal, options.signal);
-    let latest: TimelinePage;
-    try {
-      latest = await fetchTimelinePage(server, queryForSource(page.source), { limit: this.pageSize, replies: this.showReplies, dnt: this.dntWanted, timeoutMs: requestTimeoutMs(), signal });
-    } catch {
-      return 0; // a failed refresh changes nothing on screen; the next one may work
-    }
-    if (this.page !== page || signal.aborted) return 0;
-    const known = new Set([...this.posts, ...this.pending].map((p) => p.id));
-    const newer: PostResult[] = [];
-    for (const p of latest.posts) {
-      if (known.has(p.id)) break;
-      newer.push(p);
-    }
-    if (newer.length === 0) return 0;
-    this.pending = [...newer, ...this.pending];
-    this.announcement = this.newPostsLabel(this.pending.length);
-    this.dispatchEvent(new PerchNewPostsEvent(this.pending.length));
-    return newer.length;
+  refresh(options: { signal?: AbortSignal } = {}): Promise<number> {
+    return this.feed.refresh(options);
   }
 
   /** Put the posts found by `refresh()` at the top, scroll there and focus the newest. */
   showNewPosts(): void {
-    if (this.pending.length === 0) return;
-    const merged = [...this.pending, ...this.posts];
-    const fixed = this.fixedCount;
-    this.posts = fixed === undefined ? merged : merged.slice(0, fixed);
-    this.pending = [];
+    if (!this.feed.takePending()) return;
     this.announcement = '';
     this.scroller.scrollToTop();
     this.focusFirstAfterUpdate = true;
@@ -438,16 +289,6 @@ export class PerchTimeline extends LitElement {
 
   private newPostsLabel(n: number): string {
     return plural('timeline.newPosts', n, this.language.lang);
-  }
-
-  private scheduleRefresh(): void {
-    if (this.refreshTimer !== undefined) clearInterval(this.refreshTimer);
-    this.refreshTimer = undefined;
-    const s = this.refreshSeconds;
-    if (!this.isConnected || !Number.isFinite(s) || s <= 0) return;
-    this.refreshTimer = setInterval(() => {
-      if (document.visibilityState === 'visible') void this.refresh();
-    }, Math.max(5, s) * 1000);
   }
 
   private failRequest(error: unknown, initial = true): void {
@@ -485,18 +326,17 @@ export class PerchTimeline extends LitElement {
    */
   protected onContentShown(page: TimelinePage): void {
     // One timeline impression per page view, whatever re-renders happen.
-    this.stopImpressions?.();
-    this.stopImpressions = trackImpressions(this, { kind: 'timeline', id: timelineImpressionId(page) });
+    this.impressions.watch(page);
   }
 
-  private stopImpressions: (() => void) | undefined;
+  private readonly impressions = new TimelineImpressions(this);
 
   protected override render(): TemplateResult {
     return this.consent.withLiveRegion(this.renderState());
   }
 
   private renderState(): TemplateResult {
-    const page = this.page;
+    const { page, posts, pending, nextCursor, loadingMore, moreFailed } = this.feed;
     const lang = this.language.lang;
     if (!this.language.ready) return this.renderFallback();
     if (page === undefined) {
@@ -507,41 +347,18 @@ export class PerchTimeline extends LitElement {
       }
       return this.renderFallback();
     }
-    if (!this.language.ready) return this.renderFallback();
-    const status: FeedStatus = { count: this.posts.length, fixed: this.fixedCount !== undefined, loadingMore: this.loadingMore, moreFailed: this.moreFailed, atEnd: this.nextCursor === null, retry: () => void this.loadMore() };
-    const chrome = this.chromeTokens;
-    const fixed = this.fixedCount !== undefined;
-    const frame = { frame: true, fixed, noborders: chrome.has('noborders'), transparent: chrome.has('transparent'), noscrollbar: chrome.has('noscrollbar') };
-    const ctx = this.context;
-    const { start, end, before, after } = this.scroller.range;
-    const visible = this.posts.slice(start, end);
-    const setSize = this.nextCursor === null ? this.posts.length : -1;
-    return html`<div part="frame" lang=${lang} dir=${this.language.dir} class=${classMap(frame)} tabindex="-1" data-consent-focus style=${cspStyleMap(fixed ? {} : { height: `${this.frameHeight}px` })}>
-      ${chrome.has('noheader') ? nothing : renderTimelineHeader(page, ctx)}
-      <div part="viewport" class="viewport" @scroll=${this.scroller.onScroll}>
-        ${this.pending.length === 0
-          ? nothing
-          : html`<div class="new-posts-bar"><button part="new-posts" class="new-posts" type="button" @click=${() => this.showNewPosts()}>${this.newPostsLabel(this.pending.length)}</button></div>`}
-        <div part="feed" role="feed" class="feed" aria-label=${timelineMsg('feedLabel', lang, { title: page.title })} aria-busy=${this.loadingMore ? 'true' : 'false'}
-          style=${cspStyleMap({ paddingTop: `${before}px`, paddingBottom: `${after}px` })} @keydown=${this.onFeedKeydown}>
-          ${repeat(visible, (p) => p.id, (p, i) => renderFeedItem(p, start + i, setSize, ctx))}
-        </div>
-        ${renderFeedStatus(status, lang)}
-      </div>
-      ${chrome.has('nofooter') ? nothing : html`<div part="timeline-footer" class="timeline-footer"><a href=${page.url} target="_blank" rel="noopener noreferrer">${timelineMsg('viewMore', lang)}</a></div>`}
-      <div class="sr-only" aria-live=${liveValue(this.liveRegion ?? this.ariaPolite)} aria-atomic="true">${this.announcement}</div>
-    </div>`;
+    const view = {
+      page, posts, pending: pending.length, atEnd: nextCursor === null, loadingMore, moreFailed,
+      chrome: this.chrome, fixed: this.fixedCount !== undefined, frameHeight: this.frameHeight, range: this.scroller.range, ctx: this.context, dir: this.language.dir,
+      live: liveValue(this.liveRegion ?? this.ariaPolite), announcement: this.announcement, newPostsLabel: this.newPostsLabel(pending.length),
+    };
+    return renderTimelineFrame(view, this.frameActions);
   }
 
-  private readonly onFeedKeydown = (event: KeyboardEvent): void => {
-    if (event.key !== 'PageDown' && event.key !== 'PageUp') return;
-    const item = event.composedPath().find((t): t is HTMLElement => t instanceof HTMLElement && t.classList.contains('item'));
-    if (item === undefined) return;
-    const target = event.key === 'PageDown' ? item.nextElementSibling : item.previousElementSibling;
-    if (target instanceof HTMLElement) {
-      event.preventDefault();
-      target.focus();
-    }
+  private readonly frameActions: FrameActions = {
+    onScroll: this.scroller.onScroll,
+    showNewPosts: () => this.showNewPosts(),
+    retry: () => void this.loadMore(),
   };
 
   /** Listening for a deprecated `perch-timeline-*` name prints a notice, once per page. @internal */
@@ -551,7 +368,7 @@ export class PerchTimeline extends LitElement {
   }
 
   protected override updated(): void {
-    const page = this.page;
+    const { page, posts, nextCursor, loadingMore, moreFailed } = this.feed;
     if (page === undefined || !this.language.ready) return;
     if (!this.shown) {
       this.shown = true;
@@ -564,8 +381,8 @@ export class PerchTimeline extends LitElement {
       this.focusFirstAfterUpdate = false;
       this.renderRoot.querySelector<HTMLElement>('.item')?.focus();
     }
-    const nearEnd = this.scroller.range.end >= this.posts.length - 3;
-    if (nearEnd && this.nextCursor !== null && !this.loadingMore && !this.moreFailed && this.fixedCount === undefined) {
+    const nearEnd = this.scroller.range.end >= posts.length - 3;
+    if (nearEnd && nextCursor !== null && !loadingMore && !moreFailed && this.fixedCount === undefined) {
       void Promise.resolve().then(() => this.loadMore());
     }
   }
@@ -582,22 +399,4 @@ declare global {
   interface HTMLElementTagNameMap {
     'perch-timeline': PerchTimeline;
   }
-}
-
-let warned = false;
-function warnDeprecatedName(type: string): void {
-  const replacement = DEPRECATED_TIMELINE_EVENTS[type];
-  if (replacement === undefined || warned) return;
-  warned = true;
-  console.warn(`[perch] <perch-timeline>'s "${type}" event is deprecated and will be removed in the next minor version; listen to "${replacement}" instead.`);
-}
-
-/** One signal that aborts when either does. */
-function combine(own: AbortSignal, other: AbortSignal | undefined): AbortSignal {
-  return other === undefined ? own : AbortSignal.any([own, other]);
-}
-
-/** The id a timeline impression is counted under (`profile:<user id>` or `list:<list id>`). */
-function timelineImpressionId(page: TimelinePage): string {
-  return page.source.type === 'profile' ? `profile:${page.source.userId}` : `list:${page.source.listId}`;
 }

@@ -6,7 +6,6 @@
 import { LitElement, html, nothing, type PropertyValues, type TemplateResult } from 'lit';
 import { ifDefined } from 'lit/directives/if-defined.js';
 import { isPostId, type Media, type PostResult, type Video } from '../data/model.js';
-import { isXMediaUrl, mediaUrl } from '../data/media-url.js';
 import { safeHttpUrl } from '../text/safe-url.js';
 import { ConsentController } from '../consent/consent-controller.js';
 import { fetchPost, PostRequestError } from '../client/post-client.js';
@@ -14,30 +13,17 @@ import { PerchErrorEvent, type PerchErrorReason } from '../shared/events.js';
 import { booleanAttribute } from '../shared/boolean-attribute.js';
 import { pageVideoAutoplay, requestTimeoutMs, resolveServer } from '../shared/page-config.js';
 import { LoadController } from '../shared/load-controller.js';
-import { pickVariant } from './variant-picker.js';
 import { VisibilityController } from './video-visibility.js';
 import { keyAction, renderControls, type ControlActions } from './video-controls.js';
-import { claimPlayback, releasePlayback, type CoordinatedPlayer } from './playback-coordinator.js';
-import { PerchVideoStateEvent, type PerchVideoState } from './video-events.js';
+import { type PerchVideoState } from './video-events.js';
+import { VideoPlayback, type VideoAutoplay } from './video-playback.js';
+import { chooseSource, resolveMedia, type MediaRoute } from './video-source.js';
 import { videoMsg, type VideoMessageKey } from './video-i18n.js';
 import { LocalizeController } from '../i18n/localize-controller.js';
 import { videoStyles } from './video.styles.js';
 import { bigPlayIcon } from './video-icons.js';
 
-/** `off`: click to play. `in-view`: starts muted when at least half of it is visible. */
-export type VideoAutoplay = 'off' | 'in-view';
-
-type Phase = 'poster' | 'loading' | 'playing' | 'paused' | 'error';
-
-
-interface NetworkInformationLike {
-  saveData?: boolean;
-}
-
-function saveDataRequested(): boolean {
-  const connection = (navigator as Navigator & { connection?: NetworkInformationLike }).connection;
-  return connection?.saveData === true;
-}
+export type { VideoAutoplay };
 
 function isPlayable(m: Media): m is Video {
   return m.type === 'video' || m.type === 'gif';
@@ -64,7 +50,7 @@ function isPlayable(m: Media): m is Video {
  * @cssprop --perch-focus-color - Focus ring colour.
  * @cssprop --perch-font-family - Font stack.
  */
-export class PerchVideo extends LitElement implements CoordinatedPlayer {
+export class PerchVideo extends LitElement {
   static override styles = videoStyles;
 
   // Declared without decorators, as in every Perch element: no decorator helpers ship.
@@ -75,15 +61,10 @@ export class PerchVideo extends LitElement implements CoordinatedPlayer {
     dnt: { converter: booleanAttribute('dnt') },
     media: { attribute: false },
     postUrl: { attribute: 'post-url' },
-    phase: { state: true },
-    soundOn: { state: true },
-    currentTime: { state: true },
-    duration: { state: true },
     captionsOn: { state: true },
     fullscreen: { state: true },
     announcement: { state: true },
     failure: { state: true },
-    needsConsent: { state: true },
   };
 
   /** Used alone: the post whose (first) video or GIF to play, fetched through the embed server. */
@@ -104,15 +85,10 @@ export class PerchVideo extends LitElement implements CoordinatedPlayer {
   /** The post on X, for the "Watch on X" link. */
   postUrl: string | undefined;
 
-  private phase: Phase = 'poster';
-  private soundOn = false;
-  private currentTime = 0;
-  private duration = 0;
   private captionsOn = false;
   private fullscreen = false;
   private announcement = '';
   private failure: PerchErrorReason | undefined;
-  private needsConsent = false;
 
   private get videoEl(): HTMLVideoElement | null {
     return this.shadowRoot?.querySelector('video') ?? null;
@@ -145,25 +121,24 @@ export class PerchVideo extends LitElement implements CoordinatedPlayer {
     reset: () => {
       this.failure = undefined;
       if (!this.ownMedia) return;
-      this.resetToPoster();
+      this.playback.resetToPoster();
       this.ownMedia = false;
       this.media = undefined;
     },
   });
-  /** The current playback was started by the player itself. */
-  private autoStarted = false;
-  /** The person paused or stopped, or another video took over: no autoplay until it leaves the view. */
-  private holdAutoplay = false;
-  /** The next pause event comes from the player itself (out of view, tab hidden, another video). */
-  private pauseWasAutomatic = false;
   /** `media` came from the post this element fetched itself (not from the property). */
   private ownMedia = false;
-  /** The person pressed Play before consent: play once it is given. */
-  private playAfterConsent = false;
   /** In view, tab visible, reduced motion: the inputs of the autoplay and pause rules. */
-  private readonly visibility = new VisibilityController(this, ({ leftView }) => {
-    if (leftView) this.holdAutoplay = false;
-    this.reconcile();
+  private readonly visibility = new VisibilityController(this, ({ leftView }) => this.playback.visibilityChanged(leftView));
+  /** Phases, play/pause/stop, autoplay, one player at a time. */
+  private readonly playback: VideoPlayback = new VideoPlayback(this, this.visibility, {
+    video: () => this.videoEl,
+    media: () => this.media,
+    autoplay: () => this.effectiveAutoplay,
+    allowed: () => this.playbackAllowed,
+    source: (video) => chooseSource(this.media, video, this, this.mediaRoute),
+    moveFocus: (from, to) => this.moveFocus(from, to),
+    announce: (key) => this.announce(key),
   });
 
   private readonly onFullscreen = (): void => {
@@ -182,8 +157,6 @@ export class PerchVideo extends LitElement implements CoordinatedPlayer {
     super.disconnectedCallback();
     document.removeEventListener('fullscreenchange', this.onFullscreen);
     this.removeEventListener('keydown', this.onKey);
-    this.unload();
-    releasePlayback(this);
   }
 
   protected override willUpdate(changed: PropertyValues<this>): void {
@@ -191,14 +164,11 @@ export class PerchVideo extends LitElement implements CoordinatedPlayer {
       const [w, h] = this.media?.aspectRatio ?? [16, 9];
       this.style.setProperty('--_ratio', `${w} / ${h}`);
       // A new source: back to the poster, nothing downloaded.
-      if (changed.get('media') !== undefined) this.resetToPoster();
+      if (changed.get('media') !== undefined) this.playback.resetToPoster();
     }
     if (changed.has('tweetId') && this.isConnected && this.media === undefined && this.tweetId !== '' && !isPostId(this.tweetId)) this.fail('invalid-id', `"${this.tweetId}" is not a post id.`);
     // Consent withdrawn: whatever plays stops at once and goes back to the poster.
-    if (!this.playbackAllowed && this.phase !== 'poster' && this.phase !== 'error') {
-      this.resetToPoster();
-      this.dispatchEvent(new PerchVideoStateEvent('stopped', true));
-    }
+    this.playback.checkConsent();
   }
 
   /** Video bytes and playback wait for consent in every mode (first-party or not). */
@@ -221,39 +191,10 @@ export class PerchVideo extends LitElement implements CoordinatedPlayer {
     this.dispatchEvent(new PerchErrorEvent(reason, detail));
   }
 
-  // ── Sources ──────────────────────────────────────────────────────────────
 
-  /** Where to load one of X's media URLs from: the embed server's proxy, X itself only after consent, else nowhere. */
-  private resolveMedia(original: string): string | undefined {
-    if (!isXMediaUrl(original)) return undefined;
-    const server = resolveServer(this.server);
-    if (server !== undefined) return mediaUrl(original, server, { dnt: this.dnt || this.consent.childDirected });
-    return this.consent.core.allows('content') ? original : undefined;
-  }
-
-  /** The URL to play, `consent` when it waits for consent, or undefined when nothing here can be played. */
-  private chooseSource(video: HTMLVideoElement): string | 'consent' | undefined {
-    const media = this.media;
-    if (media === undefined) return undefined;
-    const variant = pickVariant(media.variants, {
-      cssWidth: this.getBoundingClientRect().width,
-      dpr: window.devicePixelRatio || 1,
-      saveData: saveDataRequested(),
-      nativeHls: video.canPlayType('application/vnd.apple.mpegurl') !== '',
-    });
-    if (variant === undefined) return undefined;
-    if (!isXMediaUrl(variant.url)) return undefined;
-    if (!this.playbackAllowed) return 'consent';
-    return this.resolveMedia(variant.url) ?? 'consent';
-  }
-
-  // ── Playback ─────────────────────────────────────────────────────────────
-
-  /** Make the element silent unless the person turned sound on; called before every start. */
-  private assertMuted(video: HTMLVideoElement): void {
-    if (this.soundOn) return;
-    video.defaultMuted = true;
-    video.muted = true;
+  /** Where media may be loaded from now. */
+  private get mediaRoute(): MediaRoute {
+    return { server: resolveServer(this.server), dnt: this.dnt || this.consent.childDirected, allowed: this.consent.core.allows('content') };
   }
 
   /** The autoplay policy in force for this player. */
@@ -262,116 +203,19 @@ export class PerchVideo extends LitElement implements CoordinatedPlayer {
     return own ?? pageVideoAutoplay() ?? (this.media?.type === 'gif' ? 'in-view' : 'off');
   }
 
-  private mayAutoplay(): boolean {
-    return (
-      this.media !== undefined &&
-      this.effectiveAutoplay === 'in-view' &&
-      this.visibility.halfInView &&
-      !document.hidden &&
-      !this.holdAutoplay &&
-      !this.visibility.reducedMotion &&
-      this.phase !== 'error' &&
-      !this.needsConsent &&
-      this.playbackAllowed
-    );
-  }
-
-  /** Start or stop by the rules: in view, tab visible, reduced motion, the person's own choices. */
-  private reconcile(): void {
-    const video = this.videoEl;
-    if (video === null || !this.isConnected) return;
-    const running = this.phase === 'playing' || this.phase === 'loading';
-    if (running) {
-      const leave = document.hidden || (this.autoStarted ? !this.visibility.halfInView : !this.visibility.anyInView) || (this.autoStarted && this.visibility.reducedMotion);
-      if (leave) this.pausePlayback(true);
-      return;
-    }
-    if (this.mayAutoplay()) void this.start(true);
-  }
-
-  /** Start playback: `automatic` when the player starts it by itself (always muted). */
-  private async start(automatic: boolean): Promise<void> {
-    const video = this.videoEl;
-    if (video === null) return;
-    const src = this.chooseSource(video);
-    if (src === 'consent') {
-      // Only the person's own press asks for consent (and plays once it is given); an automatic start just stays on the poster.
-      if (!automatic) {
-        this.needsConsent = true;
-        this.playAfterConsent = true;
-      }
-      return;
-    }
-    if (src === undefined) {
-      this.showError();
-      return;
-    }
-    if (automatic) this.soundOn = false;
-    this.autoStarted = automatic;
-    this.assertMuted(video);
-    if (video.getAttribute('src') !== src) {
-      video.src = src;
-      this.assertMuted(video);
-    }
-    if (this.phase === 'poster') {
-      this.moveFocus('.big-play', '.play-pause');
-      this.phase = 'loading';
-    }
-    claimPlayback(this);
-    this.assertMuted(video);
-    try {
-      await video.play();
-    } catch (error: unknown) {
-      this.playRejected(error, automatic);
-    }
-  }
-
-  private playRejected(error: unknown, automatic: boolean): void {
-    const name = error instanceof DOMException ? error.name : '';
-    // A pause or new source interrupted the start: nothing is wrong.
-    if (name === 'AbortError') return;
-    releasePlayback(this);
-    if (name === 'NotAllowedError') {
-      // The browser refused to start: stay on the poster with the play button.
-      this.resetToPoster();
-      if (automatic) this.holdAutoplay = true;
-      return;
-    }
-    this.showError();
-  }
-
-  private pausePlayback(automatic: boolean): void {
-    const video = this.videoEl;
-    if (video === null) return;
-    if (!automatic) this.holdAutoplay = true;
-    this.pauseWasAutomatic = automatic;
-    video.pause();
-    if (this.phase === 'loading') this.phase = 'paused';
-  }
-
-  /** Another player started: pause, and do not autoplay again until this one leaves the view. */
-  yieldPlayback(): void {
-    this.holdAutoplay = true;
-    this.pausePlayback(true);
-  }
-
   /** Stop: pause, drop the source (the download stops) and show the poster again. */
   stop(): void {
-    this.holdAutoplay = true;
-    this.resetToPoster();
-    this.announce('stopped');
-    this.dispatchEvent(new PerchVideoStateEvent('stopped', false));
+    this.playback.stop();
   }
 
   /** Play (as the person's own request); sound stays as the person left it, off by default. */
   play(): Promise<void> {
-    this.holdAutoplay = false;
-    return this.start(false);
+    return this.playback.play();
   }
 
   /** Pause (as the person's own request). */
   pause(): void {
-    this.pausePlayback(false);
+    this.playback.pause();
   }
 
   /** Keep keyboard focus inside the player when the control under it goes away. */
@@ -382,58 +226,6 @@ export class PerchVideo extends LitElement implements CoordinatedPlayer {
   }
 
   private pendingFocus: string | undefined;
-
-  private resetToPoster(): void {
-    this.moveFocus('.bar button', '.big-play');
-    this.unload();
-    this.phase = 'poster';
-    this.currentTime = 0;
-    this.autoStarted = false;
-    releasePlayback(this);
-  }
-
-  private unload(): void {
-    const video = this.videoEl;
-    if (video === null) return;
-    video.pause();
-    if (video.hasAttribute('src')) {
-      video.removeAttribute('src');
-      video.load();
-    }
-  }
-
-  private showError(): void {
-    if (this.phase === 'error') return; // a rejected play() and the element's error event report the same failure
-    this.moveFocus('button', '.message a');
-    this.unload();
-    releasePlayback(this);
-    this.phase = 'error';
-    this.announcement = videoMsg('failed', this.lng);
-    this.dispatchEvent(new PerchVideoStateEvent('error', false));
-  }
-
-  private toggleSound(): void {
-    const video = this.videoEl;
-    if (video === null) return;
-    // The only way to sound: the person's own press.
-    this.soundOn = !this.soundOn;
-    video.muted = !this.soundOn;
-    video.defaultMuted = !this.soundOn;
-    this.announce(this.soundOn ? 'soundOn' : 'soundOff');
-  }
-
-  private togglePlay(): void {
-    if (this.phase === 'playing' || this.phase === 'loading') this.pause();
-    else void this.play();
-  }
-
-  private seekBy(seconds: number): void {
-    const video = this.videoEl;
-    if (video === null || this.phase === 'poster' || this.phase === 'error') return;
-    const end = Number.isFinite(video.duration) ? video.duration : this.duration;
-    video.currentTime = Math.min(Math.max(0, video.currentTime + seconds), end);
-    this.currentTime = video.currentTime;
-  }
 
   private changeVolume(delta: number): void {
     const video = this.videoEl;
@@ -464,18 +256,18 @@ export class PerchVideo extends LitElement implements CoordinatedPlayer {
   /** Arrow keys step 5 s (1 s on clips shorter than 30 s). */
   private get seekStep(): number {
     const d = this.videoEl?.duration;
-    const total = d !== undefined && Number.isFinite(d) ? d : this.duration;
+    const total = d !== undefined && Number.isFinite(d) ? d : this.playback.duration;
     return total > 0 && total < 30 ? 1 : 5;
   }
 
   private handleKey(e: KeyboardEvent): void {
-    if (this.media === undefined || this.phase === 'error') return;
+    if (this.media === undefined || this.playback.phase === 'error') return;
     const action = keyAction(e, this.media.type === 'gif');
     if (action === undefined) return;
-    if (action.do === 'toggle-play') this.togglePlay();
-    else if (action.do === 'toggle-sound') this.toggleSound();
+    if (action.do === 'toggle-play') this.playback.togglePlay();
+    else if (action.do === 'toggle-sound') this.playback.toggleSound();
     else if (action.do === 'toggle-fullscreen') this.toggleFullscreen();
-    else if (action.do === 'seek') this.seekBy(action.direction * this.seekStep);
+    else if (action.do === 'seek') this.playback.seekBy(action.direction * this.seekStep);
     else if (action.do === 'volume') this.changeVolume(action.delta);
     e.preventDefault();
   }
@@ -484,63 +276,9 @@ export class PerchVideo extends LitElement implements CoordinatedPlayer {
     this.announcement = videoMsg(key, this.lng);
   }
 
-  // ── <video> events ──────────────────────────────────────────────────────
-
-  private readonly onLoadStart = (e: Event): void => this.assertMuted(e.currentTarget as HTMLVideoElement);
-
   private readonly onMetadata = (e: Event): void => {
-    const video = e.currentTarget as HTMLVideoElement;
-    this.assertMuted(video);
-    if (Number.isFinite(video.duration)) this.duration = video.duration;
+    this.playback.events.loadedmetadata(e);
     this.applyCaptions();
-  };
-
-  private readonly onPlay = (e: Event): void => {
-    // Covers every start, including one the browser retries by itself.
-    this.assertMuted(e.currentTarget as HTMLVideoElement);
-    claimPlayback(this);
-  };
-
-  private readonly onPlaying = (): void => {
-    if (this.phase === 'poster' || this.phase === 'error') return;
-    const wasPlaying = this.phase === 'playing';
-    this.phase = 'playing';
-    if (!wasPlaying) {
-      this.announce('playing');
-      this.dispatchEvent(new PerchVideoStateEvent('playing', this.autoStarted));
-    }
-  };
-
-  private readonly onPause = (): void => {
-    if (this.phase === 'poster' || this.phase === 'error') return;
-    this.phase = 'paused';
-    releasePlayback(this);
-    this.announce('paused');
-    this.dispatchEvent(new PerchVideoStateEvent('paused', this.pauseWasAutomatic));
-    this.pauseWasAutomatic = false;
-  };
-
-  private readonly onVolume = (e: Event): void => {
-    const video = e.currentTarget as HTMLVideoElement;
-    if (!video.muted && !this.soundOn) video.muted = true; // sound only by the person's press
-  };
-
-  private readonly onTime = (e: Event): void => {
-    this.currentTime = (e.currentTarget as HTMLVideoElement).currentTime;
-  };
-
-  private readonly onError = (e: Event): void => {
-    const video = e.currentTarget as HTMLVideoElement;
-    if (!video.hasAttribute('src')) return; // the player removed its source on purpose
-    this.showError();
-  };
-
-  private readonly onSeek = (e: Event): void => {
-    const video = this.videoEl;
-    const value = Number((e.currentTarget as HTMLInputElement).value);
-    if (video === null || !Number.isFinite(value)) return;
-    video.currentTime = value;
-    this.currentTime = value;
   };
 
   protected override updated(changed: PropertyValues<this>): void {
@@ -549,16 +287,7 @@ export class PerchVideo extends LitElement implements CoordinatedPlayer {
       this.pendingFocus = undefined;
       target?.focus();
     }
-    // A (new) source may start by itself if the rules allow.
-    if (changed.has('media') && this.media !== undefined) queueMicrotask(() => this.reconcile());
-    if (this.needsConsent && this.playbackAllowed) {
-      const play = this.playAfterConsent;
-      this.playAfterConsent = false;
-      queueMicrotask(() => {
-        this.needsConsent = false;
-        if (play) void this.play();
-      });
-    }
+    this.playback.afterUpdate(changed.has('media'));
   }
 
   // ── Rendering ────────────────────────────────────────────────────────────
@@ -594,9 +323,11 @@ export class PerchVideo extends LitElement implements CoordinatedPlayer {
     }
     const isGif = media.type === 'gif';
     const lng = this.lng;
-    const started = this.phase !== 'poster';
-    const poster = this.resolveMedia(media.posterUrl);
-    const captions = started ? (media.captions ?? []).map((c) => ({ ...c, src: this.resolveMedia(c.url) })).filter((c) => c.src !== undefined) : [];
+    const ev = this.playback.events;
+    const { phase, started } = this.playback;
+    const route = this.mediaRoute;
+    const poster = resolveMedia(media.posterUrl, route);
+    const captions = started ? (media.captions ?? []).map((c) => ({ ...c, src: resolveMedia(c.url, route) })).filter((c) => c.src !== undefined) : [];
     return html`<div class="frame" role="group" lang=${lng} dir=${this.l10n.dir} aria-label=${videoMsg(isGif ? 'gifPlayer' : 'videoPlayer', lng)}>
       <video
         part="video"
@@ -607,37 +338,38 @@ export class PerchVideo extends LitElement implements CoordinatedPlayer {
         crossorigin=${ifDefined(captions.length > 0 ? 'anonymous' : undefined)}
         ?loop=${isGif}
         aria-label=${ifDefined(media.altText)}
-        @loadstart=${this.onLoadStart}
+        @loadstart=${ev.loadstart}
         @loadedmetadata=${this.onMetadata}
-        @play=${this.onPlay}
-        @playing=${this.onPlaying}
-        @pause=${this.onPause}
-        @volumechange=${this.onVolume}
-        @timeupdate=${this.onTime}
-        @error=${this.onError}
+        @play=${ev.play}
+        @playing=${ev.playing}
+        @pause=${ev.pause}
+        @volumechange=${ev.volumechange}
+        @timeupdate=${ev.timeupdate}
+        @error=${ev.error}
       >${captions.map((c) => html`<track kind="captions" src=${ifDefined(c.src)} srclang=${c.lang} label=${c.label} />`)}</video>
-      ${(started && this.phase !== 'error') || poster === undefined ? nothing : html`<img part="poster" class="poster" src=${poster} alt=${media.altText ?? ''} decoding="async" referrerpolicy="no-referrer" />`}
+      ${(started && phase !== 'error') || poster === undefined ? nothing : html`<img part="poster" class="poster" src=${poster} alt=${media.altText ?? ''} decoding="async" referrerpolicy="no-referrer" />`}
       ${started ? nothing : html`<button part="play" class="big-play" type="button" data-consent-focus aria-label=${videoMsg(isGif ? 'playGif' : 'playVideo', lng)} @click=${() => void this.play()}>${bigPlayIcon}</button>
           ${isGif ? html`<span class="gif-label" aria-hidden="true">GIF</span>` : nothing}`}
-      ${started && this.phase !== 'error' ? this.renderControls(media) : nothing}
-      ${this.phase === 'error' ? this.renderMessage('failed') : nothing}
-      ${this.needsConsent ? html`<div class="consent">${this.consent.renderPlaceholder({ what: videoMsg('consentWhat', lng), from: 'x.com', lang: lng })}</div>` : nothing}
-      <span class="sr-only" role="status" aria-live="polite">${this.phase === 'error' ? '' : this.announcement}</span>
+      ${started && phase !== 'error' ? this.renderControls(media) : nothing}
+      ${phase === 'error' ? this.renderMessage('failed') : nothing}
+      ${this.playback.needsConsent ? html`<div class="consent">${this.consent.renderPlaceholder({ what: videoMsg('consentWhat', lng), from: 'x.com', lang: lng })}</div>` : nothing}
+      <span class="sr-only" role="status" aria-live="polite">${phase === 'error' ? '' : this.announcement}</span>
     </div>`;
   }
 
   private renderControls(media: Video): TemplateResult {
-    const state = { media, running: this.phase === 'playing' || this.phase === 'loading', soundOn: this.soundOn, captionsOn: this.captionsOn, fullscreen: this.fullscreen, currentTime: this.currentTime, duration: this.duration, lang: this.lng };
+    const p = this.playback;
+    const state = { media, running: p.running, soundOn: p.soundOn, captionsOn: this.captionsOn, fullscreen: this.fullscreen, currentTime: p.currentTime, duration: p.duration, lang: this.lng };
     return renderControls(state, this.controlActions);
   }
 
   private readonly controlActions: ControlActions = {
-    togglePlay: () => this.togglePlay(),
+    togglePlay: () => this.playback.togglePlay(),
     stop: () => this.stop(),
-    toggleSound: () => this.toggleSound(),
+    toggleSound: () => this.playback.toggleSound(),
     toggleCaptions: () => this.toggleCaptions(),
     toggleFullscreen: () => this.toggleFullscreen(),
-    seek: (e) => this.onSeek(e),
+    seek: (e) => this.playback.seekTo(Number((e.currentTarget as HTMLInputElement).value)),
   };
 }
 
@@ -648,3 +380,4 @@ declare global {
 }
 
 export type { PerchVideoState };
+

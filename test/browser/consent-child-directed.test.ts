@@ -9,7 +9,7 @@ import { getConsentCore, resetConsentCoreForTests } from '../../src/consent/cons
 import { disclosure, policy } from '../../src/consent/index.js';
 import '../../src/consent/consent-settings.js';
 import type { PerchConsentSettings } from '../../src/consent/consent-settings.component.js';
-import { browserCookies, seenRequests, watchRequests } from './support/fixtures.js';
+import { browserCookies, requestsAfter, watchRequests } from './support/fixtures.js';
 
 const PROBE_ORIGIN = 'http://127.0.0.1:9';
 
@@ -49,16 +49,6 @@ function addMeta(name: string, content: string): void {
   meta.content = content;
   meta.dataset['consentTest'] = '';
   document.head.append(meta);
-}
-
-/** Requests seen so far, once `prefix` has been requested (polled: the DevTools event arrives a little later). */
-async function requestsAfter(prefix: string): Promise<string[]> {
-  const start = Date.now();
-  for (;;) {
-    const seen = await seenRequests();
-    if (seen.some((u) => u.startsWith(prefix)) || Date.now() - start > 3000) return seen;
-    await new Promise((r) => setTimeout(r, 50));
-  }
 }
 
 before(() => preloadConsentPlaceholder());

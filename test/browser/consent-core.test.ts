@@ -10,7 +10,7 @@ import { disclosure, policy, type PolicyDecision } from '../../src/consent/index
 import '../../src/consent/consent-settings.js';
 import type { PerchConsentSettings } from '../../src/consent/consent-settings.component.js';
 import '../../src/consent/disclosure.js';
-import { browserCookies, seenRequests, watchRequests } from './support/fixtures.js';
+import { browserCookies, requestsAfter, requestsSoFar, until, watchRequests } from './support/fixtures.js';
 
 const PROBE_ORIGIN = 'http://127.0.0.1:9';
 
@@ -56,21 +56,6 @@ function clearCookie(): void {
   document.cookie = 'perch_consent=; Max-Age=0; path=/';
 }
 
-/** Requests seen so far, once `prefix` has been requested (polled: the DevTools event arrives a little later). */
-async function requestsAfter(prefix: string): Promise<string[]> {
-  const start = Date.now();
-  for (;;) {
-    const seen = await seenRequests();
-    if (seen.some((u) => u.startsWith(prefix)) || Date.now() - start > 3000) return seen;
-    await new Promise((r) => setTimeout(r, 50));
-  }
-}
-
-/** Requests seen after a short quiet period, so a stray request would have shown up. */
-async function quietRequests(): Promise<string[]> {
-  await new Promise((r) => setTimeout(r, 150));
-  return seenRequests();
-}
 
 before(() => preloadConsentPlaceholder());
 
@@ -89,12 +74,12 @@ describe('consent core', () => {
   it('before consent: placeholder, no request off the page origin, no cookie, no storage', async () => {
     await watchRequests();
     const el = await fixture<CoreProbe>(html`<core-probe></core-probe>`);
-    await new Promise((r) => setTimeout(r, 100));
+    await until(() => placeholder(el) !== null, 5000, 'the placeholder');
     expect(loaded(el)).to.equal(false);
     expect(placeholder(el)).to.exist;
     expect(getConsentCore().state).to.equal('unknown');
     expect(policy().content).to.deep.equal({ granted: false, decidedBy: 'default' });
-    expect(offOrigin(await quietRequests())).to.deep.equal([]);
+    expect(offOrigin(await requestsSoFar())).to.deep.equal([]);
     expect(await browserCookies()).to.deep.equal([]);
     expect(await storage()).to.deep.equal(NOTHING_STORED);
   });

@@ -6,7 +6,7 @@ import { LitElement, css } from 'lit';
 import { ConsentController } from '../../src/consent/consent-controller.js';
 import { getConsentCore, resetConsentCoreForTests } from '../../src/consent/consent-core.js';
 import { policy } from '../../src/consent/index.js';
-import { browserCookies, seenRequests, watchRequests } from './support/fixtures.js';
+import { browserCookies, requestsAfter, requestsSoFar, watchRequests } from './support/fixtures.js';
 
 const PROBE_ORIGIN = 'http://127.0.0.1:9';
 
@@ -27,7 +27,6 @@ class SignalProbe extends LitElement {
 customElements.define('signal-probe', SignalProbe);
 
 const loaded = (el: SignalProbe): boolean => el.shadowRoot!.querySelector('[part="content"]') !== null;
-const wait = (ms: number): Promise<void> => new Promise((r) => setTimeout(r, ms));
 
 type Win = Window & Record<string, unknown>;
 const win = window as unknown as Win;
@@ -121,21 +120,6 @@ async function settle(el?: SignalProbe): Promise<void> {
   await el?.updateComplete;
 }
 
-/** Requests seen so far, once `prefix` has been requested (polled: the DevTools event arrives a little later). */
-async function requestsAfter(prefix: string): Promise<string[]> {
-  const start = Date.now();
-  for (;;) {
-    const seen = await seenRequests();
-    if (seen.some((u) => u.startsWith(prefix)) || Date.now() - start > 3000) return seen;
-    await new Promise((r) => setTimeout(r, 50));
-  }
-}
-
-/** Requests seen after a short quiet period, so a stray request would have shown up. */
-async function quietRequests(): Promise<string[]> {
-  await new Promise((r) => setTimeout(r, 150));
-  return seenRequests();
-}
 
 before(() => preloadConsentPlaceholder());
 
@@ -189,7 +173,7 @@ describe('consent signals', () => {
       await settle(el);
       expect(loaded(el)).to.equal(false);
       expect(getConsentCore().state).to.equal('denied');
-      expect((await quietRequests()).filter((u) => !u.startsWith(location.origin))).to.deep.equal([]);
+      expect((await requestsSoFar()).filter((u) => !u.startsWith(location.origin))).to.deep.equal([]);
     });
 
     it('without a vendor id, publisher consent for purpose 1 is needed', async () => {
@@ -206,8 +190,7 @@ describe('consent signals', () => {
       const cmp = installTcf(tcData({ eventStatus: 'cmpuishown' }));
       const el = await fixture<SignalProbe>(html`<signal-probe></signal-probe>`);
       expect(policy().content.decidedBy).to.equal('pending');
-      await wait(200); // past the timeout: still a placeholder
-      await el.updateComplete;
+      await settle(el); // the platform timed out: still a placeholder
       expect(loaded(el)).to.equal(false);
       expect(policy().content.decidedBy).to.equal('default');
       cmp.emit(tcData({ eventStatus: 'useractioncomplete', purpose: { consents: { 1: true }, legitimateInterests: {} }, publisher: { consents: { 1: true } } }));

@@ -1,6 +1,6 @@
 import { expect } from '@open-wc/testing';
 import { executeServerCommand } from '@web/test-runner-commands';
-import { until } from './support/fixtures.js';
+import { frames, until } from './support/fixtures.js';
 
 // demo/csp.html, with the real built CDN loader, served with a strict Content-Security-Policy
 // header (no 'unsafe-inline', no 'unsafe-eval', Trusted Types enforced; see
@@ -98,8 +98,8 @@ describe('Perch under a strict Content Security Policy (demo/csp.html)', () => {
   });
 
   it('causes no violation, neither in the page nor at the report endpoint, and no error', async () => {
-    // Give late reports a moment, then check both channels and the page's errors.
-    await new Promise((r) => setTimeout(r, 500));
+    // A violation is reported to the page in a task queued when it happens: two frames on, every one so far has arrived.
+    await frames(2);
     expect(win.perchCspViolations, JSON.stringify(win.perchCspViolations)).to.deep.equal([]);
     const received = await collectReports();
     expect(received, describeReports(received)).to.deep.equal([]);
@@ -121,7 +121,8 @@ describe('Perch under a strict Content Security Policy (demo/csp.html)', () => {
     expect(r.width / r.height, 'the box keeps the video\'s shape without a style attribute').to.be.closeTo(443 / 273, 0.02);
     expect(box.hasAttribute('style')).to.equal(false);
     await until(() => win.customElements.get('perch-video') !== undefined, 8000, 'the video player chunk');
-    await new Promise((r) => setTimeout(r, 300));
+    await (win.document.querySelector('#video-post')?.shadowRoot?.querySelector('perch-video') as (Element & { updateComplete?: Promise<unknown> }) | null)?.updateComplete;
+    await frames(2);
     expect(win.perchCspViolations, JSON.stringify(win.perchCspViolations)).to.deep.equal([]);
     const received = await collectReports();
     expect(received, describeReports(received)).to.deep.equal([]);
@@ -146,7 +147,7 @@ describe('Perch under a strict Content Security Policy (demo/csp.html)', () => {
     await until(() => seen().length >= 2, 5000, 'the two violations in the page');
     expect(seen()).to.deep.equal(['require-trusted-types-for', 'style-src-attr']);
     const start = performance.now();
-    while ((await collectReports()).length < 2 && performance.now() - start < 8000) await new Promise((r) => setTimeout(r, 100));
+    while ((await collectReports()).length < 2 && performance.now() - start < 8000) await frames(1);
     const directives = [...new Set(reports.map((r) => r['csp-report']?.['effective-directive'] ?? r['csp-report']?.['violated-directive']))].sort();
     expect(directives, describeReports(reports)).to.deep.equal(['require-trusted-types-for', 'style-src-attr']);
     probe.remove();

@@ -2,10 +2,43 @@ import { expect, fixture, html } from '@open-wc/testing';
 import '../../src/tweet/tweet.js';
 import type { PerchTweet } from '../../src/tweet/tweet.component.js';
 import { flushImpressions, pendingImpressions, resetImpressionQueueForTests, trackImpressions } from '../../src/impressions/index.js';
+import { useViewabilityTimersForTests, watchedImpressionCount, type ViewabilityTimers } from '../../src/impressions/impression-tracker.js';
 import { browserCookies, embedServerUrl, fixturePost, until } from './support/fixtures.js';
 
-// Impression counting in the page, sent to the real embed server's collector.
-const sleep = (ms: number): Promise<void> => new Promise((r) => setTimeout(r, ms));
+// Impression counting in the page, sent to the real embed server's collector. The viewability
+// second runs on a manual clock: the tests move time on, they do not wait for it.
+
+/** Timers that fire only when the test advances the clock. */
+class ManualClock implements ViewabilityTimers {
+  private now = 0;
+  private nextId = 1;
+  private readonly due = new Map<number, { at: number; run: () => void }>();
+  set(run: () => void, ms: number): number {
+    const id = this.nextId++;
+    this.due.set(id, { at: this.now + ms, run });
+    return id;
+  }
+  /** Timers set and not yet run or cleared. */
+  get pending(): number {
+    return this.due.size;
+  }
+  clear(handle: unknown): void {
+    this.due.delete(handle as number);
+  }
+  /** Move time on by `ms`, running every timer that falls due, in order. */
+  advance(ms: number): void {
+    const end = this.now + ms;
+    for (;;) {
+      const next = [...this.due.entries()].filter(([, t]) => t.at <= end).sort((a, b) => a[1].at - b[1].at)[0];
+      if (next === undefined) break;
+      this.due.delete(next[0]);
+      this.now = next[1].at;
+      next[1].run();
+    }
+    this.now = end;
+  }
+}
+let clock = new ManualClock();
 const answers: Array<{ status: number; body: { accepted?: number; duplicates?: number } }> = [];
 const beacons: Array<{ url: string; type: string; text: string }> = [];
 const realFetch = window.fetch.bind(window);
@@ -38,12 +71,15 @@ describe('impressions', () => {
     };
   });
   after(() => {
+    useViewabilityTimersForTests();
     window.fetch = realFetch;
     navigator.sendBeacon = realBeacon;
     delete window.PerchConfig;
     setVisibility('visible');
   });
   beforeEach(() => {
+    clock = new ManualClock();
+    useViewabilityTimersForTests(clock);
     resetImpressionQueueForTests();
     answers.length = 0;
     beacons.length = 0;
@@ -73,12 +109,17 @@ describe('impressions', () => {
   it('viewable: half visible for 0.8 s does not count, a full second does', async () => {
     const el = box(window.innerHeight - 100); // exactly half (100 of 200 px) in view
     trackImpressions(el, { kind: 'post', id: '111' });
-    await sleep(800);
+    await until(() => clock.pending === 1, 5000, 'the clock to start'); // seen half visible
+    clock.advance(800);
     el.style.top = `${window.innerHeight + 50}px`; // out of view before the second is up
-    await sleep(600);
+    await until(() => clock.pending === 0, 5000, 'the clock to stop');
+    clock.advance(600);
     expect(pendingImpressions().filter((e) => e.type === 'viewable' && e.id === '111')).to.have.length(0);
     el.style.top = '0px';
-    await sleep(1300);
+    await until(() => clock.pending === 1, 5000, 'the clock to start again');
+    clock.advance(999);
+    expect(pendingImpressions().filter((e) => e.type === 'viewable' && e.id === '111'), 'not before a full second').to.have.length(0);
+    clock.advance(1);
     expect(pendingImpressions().filter((e) => e.type === 'viewable' && e.id === '111')).to.have.length(1);
     el.remove();
   });
@@ -86,7 +127,7 @@ describe('impressions', () => {
   it('a hidden tab pauses the clock, and leaving the page hands the batch to sendBeacon as text/plain', async () => {
     const el = box(0);
     trackImpressions(el, { kind: 'post', id: '222' });
-    await sleep(300);
+    await until(() => clock.pending === 1, 5000, 'the clock to start');
     setVisibility('hidden');
     await until(() => beacons.length > 0, 2000, 'the beacon');
     expect(beacons[0]!.type).to.equal('text/plain');
@@ -94,10 +135,10 @@ describe('impressions', () => {
     const sent = JSON.parse(beacons[0]!.text) as { events: Array<{ type: string; id: string }>; pageView: string };
     expect(sent.events.some((e) => e.id === '222' && e.type === 'rendered')).to.equal(true);
     expect(sent.pageView).to.match(/^[A-Za-z0-9_-]{22,36}$/);
-    await sleep(1300);
+    clock.advance(1300);
     expect(pendingImpressions().filter((e) => e.type === 'viewable' && e.id === '222'), 'no viewable while hidden').to.have.length(0);
     setVisibility('visible');
-    await sleep(1300);
+    clock.advance(1000);
     expect(pendingImpressions().filter((e) => e.type === 'viewable' && e.id === '222')).to.have.length(1);
     window.dispatchEvent(new PageTransitionEvent('pagehide'));
     await until(() => beacons.length > 1, 2000, 'the pagehide beacon');
@@ -126,8 +167,10 @@ describe('impressions', () => {
   it('mode "off" counts nothing; nothing is ever stored on the device', async () => {
     window.PerchConfig = { ...window.PerchConfig, impressions: 'off' };
     const el = box(0);
+    const watched = watchedImpressionCount();
     trackImpressions(el, { kind: 'post', id: '444' });
-    await sleep(1200);
+    expect(watchedImpressionCount(), 'not watched at all').to.equal(watched);
+    expect(clock.pending).to.equal(0);
     expect(pendingImpressions()).to.have.length(0);
     expect(await browserCookies()).to.deep.equal([]);
     expect(localStorage.length + sessionStorage.length).to.equal(0);

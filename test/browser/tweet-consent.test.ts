@@ -4,7 +4,7 @@ import '../../src/timeline/timeline.js';
 import type { PerchTweet } from '../../src/tweet/tweet.component.js';
 import { clearPostMemo } from '../../src/client/post-client.js';
 import { getConsentCore, resetConsentCoreForTests } from '../../src/consent/index.js';
-import { browserCookies, embedServerUrl, fixturePost, seenRequests, until, watchRequests } from './support/fixtures.js';
+import { afterIntersectionReport, browserCookies, embedServerUrl, fixturePost, requestsSoFar, until, watchRequests } from './support/fixtures.js';
 
 // <perch-tweet> with the consent core in its data path, every request and cookie watched.
 
@@ -34,8 +34,7 @@ describe('<perch-tweet> and consent', () => {
     await watchRequests();
     const el = await fixture<PerchTweet>(html`<perch-tweet tweet-id="1641086480675225601" server=${server} loading="eager"></perch-tweet>`);
     await until(() => el.shadowRoot!.querySelector('article.post img') !== null, 5000, 'the post');
-    await new Promise((r) => setTimeout(r, 300));
-    const hosts = new Set((await seenRequests()).map((u) => new URL(u).host));
+    const hosts = new Set((await requestsSoFar()).map((u) => new URL(u).host));
     const serverHost = new URL(server).host;
     for (const h of hosts) expect([location.host, serverHost], `request to ${h}`).to.include(h);
     expect(await browserCookies()).to.deep.equal([]);
@@ -48,9 +47,9 @@ describe('<perch-tweet> and consent', () => {
     const server = await embedServerUrl();
     await watchRequests();
     const el = await fixture<PerchTweet>(html`<perch-tweet tweet-id="1629262255744503809" server=${server} loading="eager"></perch-tweet>`);
-    await new Promise((r) => setTimeout(r, 300));
-    expect(el.shadowRoot!.querySelector('[part="consent"]')).to.exist;
-    expect((await seenRequests()).filter((u) => !u.startsWith(location.origin))).to.deep.equal([]);
+    await until(() => el.shadowRoot!.querySelector('[part="consent"]') !== null, 5000, 'the placeholder');
+    await afterIntersectionReport(el);
+    expect((await requestsSoFar()).filter((u) => !u.startsWith(location.origin))).to.deep.equal([]);
     const once = [...el.shadowRoot!.querySelectorAll('button')].find((b) => /once/i.test(b.textContent ?? ''));
     expect(once).to.exist;
     once!.click();
@@ -68,7 +67,7 @@ describe('<perch-tweet> and consent', () => {
     await watchRequests();
     const el = await fixture<PerchTweet>(html`<perch-tweet tweet-id="1703436713362870723" server=${server} dnt="false" loading="eager"></perch-tweet>`);
     await until(() => el.shadowRoot!.querySelector('article.post') !== null, 5000, 'the post');
-    const api = (await seenRequests()).filter((u) => u.includes('/v1/tweets'));
+    const api = (await requestsSoFar()).filter((u) => u.includes('/v1/tweets'));
     expect(api.length).to.be.greaterThan(0);
     for (const u of api) expect(new URL(u).searchParams.get('dnt'), u).to.equal('true');
     expect(await browserCookies()).to.deep.equal([]);
@@ -87,12 +86,10 @@ describe('<perch-tweet> and consent', () => {
     script.textContent = JSON.stringify(post);
     el.append(script);
     document.body.append(el);
-    await (el as PerchTweet).updateComplete;
-    await new Promise((r) => setTimeout(r, 200));
-    expect(el.shadowRoot!.querySelector('article.post')).to.exist;
+    await until(() => el.shadowRoot!.querySelector('article.post .photo img') !== null, 5000, 'the post');
     const img = el.shadowRoot!.querySelector<HTMLImageElement>('.photo img')!;
     expect(img.hasAttribute('src')).to.equal(false);
-    expect((await seenRequests()).filter((u) => u.includes('twimg.com'))).to.deep.equal([]);
+    expect((await requestsSoFar()).filter((u) => u.includes('twimg.com'))).to.deep.equal([]);
     getConsentCore().grant();
     await (el as PerchTweet).updateComplete;
     expect(img.getAttribute('src')).to.match(/^https:\/\/pbs\.twimg\.com\//);
@@ -109,7 +106,7 @@ describe('<perch-tweet> and consent', () => {
     await watchRequests();
     const el = await fixture<HTMLElement>(html`<perch-timeline screen-name="TwitterDev" server=${server} dnt="false" loading="eager" height="400"></perch-timeline>`);
     await until(() => el.shadowRoot!.querySelector('article') !== null, 5000, 'the timeline');
-    const api = (await seenRequests()).filter((u) => u.includes('/v1/timelines'));
+    const api = (await requestsSoFar()).filter((u) => u.includes('/v1/timelines'));
     expect(api.length).to.be.greaterThan(0);
     for (const u of api) expect(new URL(u).searchParams.get('dnt'), u).to.equal('true');
     expect(await browserCookies()).to.deep.equal([]);

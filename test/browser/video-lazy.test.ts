@@ -3,7 +3,7 @@ import '../../src/tweet/tweet.js';
 import type { PerchTweet } from '../../src/tweet/tweet.component.js';
 import type { PostResult } from '../../src/data/model.js';
 import { parsePostResult } from '../../src/data/validate-model.js';
-import { fixturePost, until } from './support/fixtures.js';
+import { fixturePost, frames, requestsSoFar, until, watchRequests } from './support/fixtures.js';
 
 // This file imports only <perch-tweet>: the player must arrive by itself, and only when needed.
 
@@ -27,9 +27,11 @@ async function render(result: PostResult): Promise<PerchTweet> {
 
 describe('<perch-tweet> loads the video player only for posts with video or GIF', () => {
   it('a text-only post loads no player code', async () => {
+    await watchRequests();
     const el = await render(await fixturePost('plain-text-affiliate-badge.json'));
-    await new Promise((r) => setTimeout(r, 500));
     expect(el.shadowRoot!.querySelector('article')).to.exist;
+    // The player is imported while the post renders: by the time a later request is seen, its would be too.
+    expect((await requestsSoFar()).filter((u) => u.includes('/src/video/'))).to.deep.equal([]);
     expect(customElements.get('perch-video')).to.equal(undefined);
     expect(videoModules()).to.deep.equal([]);
     el.remove();
@@ -37,9 +39,10 @@ describe('<perch-tweet> loads the video player only for posts with video or GIF'
 
   it('a video post loads and defines <perch-video>, in the same box (nothing moves)', async () => {
     let shift = 0;
-    const observer = new PerformanceObserver((list) => {
-      for (const e of list.getEntries() as Array<PerformanceEntry & { value: number; hadRecentInput: boolean }>) if (!e.hadRecentInput) shift += e.value;
-    });
+    const count = (entries: PerformanceEntryList): void => {
+      for (const e of entries as Array<PerformanceEntry & { value: number; hadRecentInput: boolean }>) if (!e.hadRecentInput) shift += e.value;
+    };
+    const observer = new PerformanceObserver((list) => count(list.getEntries()));
     observer.observe({ type: 'layout-shift', buffered: false });
     const el = await render(await fixturePost('video-variants.json'));
     const box = el.shadowRoot!.querySelector<HTMLElement>('.video')!;
@@ -47,7 +50,9 @@ describe('<perch-tweet> loads the video player only for posts with video or GIF'
     await until(() => customElements.get('perch-video') !== undefined, 5000, 'the player to be defined');
     const player = box.querySelector('perch-video')!;
     await player.updateComplete;
-    await new Promise((r) => setTimeout(r, 300));
+    // Laid out and painted twice since the player rendered: any shift it caused is reported by now.
+    await frames(2);
+    count(observer.takeRecords());
     observer.disconnect();
     const after = box.getBoundingClientRect();
     expect(after.height).to.equal(before.height);

@@ -3,7 +3,7 @@ import { executeServerCommand } from '@web/test-runner-commands';
 import '../../src/video/video.js';
 import { getConsentCore, resetConsentCoreForTests } from '../../src/consent/consent-core.js';
 import type { PerchVideo } from '../../src/video/video.component.js';
-import { until } from './support/fixtures.js';
+import { afterIntersectionReport, frames, until } from './support/fixtures.js';
 import { control, innerVideo, makePlayer, nextState, sampleGif, sampleVideo, spyOnPlay, videoServerUrl } from './support/video-helpers.js';
 
 const spacers: HTMLElement[] = [];
@@ -63,7 +63,8 @@ describe('<perch-video> playback', () => {
       spacer(150);
       const el = await makePlayer(sampleVideo(), { server, autoplay: 'in-view' });
       spacer(150);
-      await new Promise((r) => setTimeout(r, 300));
+      await afterIntersectionReport(el); // the player knows it is out of view
+      await frames(1);
       expect(innerVideo(el).hasAttribute('src'), 'nothing loaded while out of view').to.equal(false);
       const started = nextState(el, 'playing');
       el.scrollIntoView({ block: 'center' });
@@ -116,7 +117,8 @@ describe('<perch-video> playback', () => {
     await nextState(gif, 'playing');
     expect(innerVideo(gif).loop).to.equal(true);
     expect(innerVideo(gif).muted).to.equal(true);
-    await new Promise((r) => setTimeout(r, 500));
+    await afterIntersectionReport(video); // the video knows it is in view: its autoplay rule has run
+    await video.updateComplete;
     expect(innerVideo(video).hasAttribute('src')).to.equal(false);
     expect(control(video, 'Play video')).to.exist;
   });
@@ -139,7 +141,10 @@ describe('<perch-video> playback', () => {
     expect(matchMedia('(prefers-reduced-motion: reduce)').matches).to.equal(true);
     const gif = await makePlayer(sampleGif(), { server });
     const video = await makePlayer(sampleVideo(), { server, autoplay: 'in-view' });
-    await new Promise((r) => setTimeout(r, 1000));
+    // Both know they are in view: their autoplay rules have run.
+    await afterIntersectionReport(gif);
+    await afterIntersectionReport(video);
+    await frames(1);
     for (const el of [gif, video]) {
       expect(innerVideo(el).hasAttribute('src')).to.equal(false);
       expect(innerVideo(el).paused).to.equal(true);

@@ -97,3 +97,37 @@ export function recordFetches(): { urls: string[]; stop(): void } {
   };
   return { urls, stop: () => void (window.fetch = real) };
 }
+
+/**
+ * Every request the page has started so far, once the request log has caught up: a marker
+ * request made now is in the log only after every request started before it. Use it after an
+ * observable decision (an event, a rendered state, an intersection report) to ask "what went
+ * out?" without a fixed wait. The markers themselves are left out of the answer.
+ */
+export async function requestsSoFar(): Promise<string[]> {
+  const marker = `${location.origin}/__perch-fence?${Math.random().toString(36).slice(2)}`;
+  await fetch(marker).catch(() => undefined);
+  const start = performance.now();
+  for (;;) {
+    const seen = await seenRequests();
+    if (seen.includes(marker)) return seen.filter((u) => !u.includes('/__perch-fence?'));
+    if (performance.now() - start > 5000) throw new Error('the request log never caught up with the marker request');
+    await new Promise((r) => requestAnimationFrame(() => r(undefined)));
+  }
+}
+
+/** Every request seen so far, once one starting with `prefix` is among them (polled each frame: the DevTools event arrives a little later); fails if none comes. */
+export async function requestsAfter(prefix: string, timeoutMs = 3000): Promise<string[]> {
+  const start = performance.now();
+  for (;;) {
+    const seen = await seenRequests();
+    if (seen.some((u) => u.startsWith(prefix))) return seen;
+    if (performance.now() - start > timeoutMs) throw new Error(`no request to ${prefix} within ${timeoutMs} ms`);
+    await new Promise((r) => requestAnimationFrame(() => r(undefined)));
+  }
+}
+
+/** Resolves after `n` animation frames: layout, paint and the observers' reports of what was on screen have happened in between. */
+export async function frames(n = 2): Promise<void> {
+  for (let i = 0; i < n; i++) await new Promise((r) => requestAnimationFrame(() => r(undefined)));
+}
