@@ -283,6 +283,9 @@ async function main(): Promise<void> {
         /** A minimal node:http server answering the same bytes: the ceiling of this machine with this generator. */
         peerMinimalNodeHttp: c,
         ratioToPeer: round(rps / Math.max(1, c.medianRequestsPerSecond as number)),
+        /** Goals (issue #17): p99 ≤ 1.15× and throughput ≥ 0.85× of the peer, medians of alternated rounds. */
+        p99RatioToPeer: round(p99 / Math.max(0.01, c.medianP99Ms as number)),
+        throughputRatioToPeer: round(rps / Math.max(1, c.medianRequestsPerSecond as number)),
         ...(baselineServer !== undefined ? { baseline: { dir: baselineDir, ...summarize(baseline) } } : {}),
         cpuPerRequestRatioToPeer: round((s.medianServerCpuUsPerRequest as number) / Math.max(1, c.medianServerCpuUsPerRequest as number)),
       },
@@ -296,6 +299,8 @@ async function main(): Promise<void> {
       ...(degraded !== undefined ? { degraded } : {}),
     };
     console.log(JSON.stringify(result, null, 2));
+    // the headline figures, easy to find in a long output
+    console.error(`cached lookups: p99RatioToPeer ${result.cachedLookups.p99RatioToPeer}, throughputRatioToPeer ${result.cachedLookups.throughputRatioToPeer}, cpuPerRequestRatioToPeer ${result.cachedLookups.cpuPerRequestRatioToPeer} (load average ${result.loadAverage.before} → ${result.loadAverage.after})`);
   } finally {
     baselineServer?.child.kill('SIGTERM');
     peer?.child.kill('SIGTERM');

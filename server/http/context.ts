@@ -12,6 +12,8 @@ export interface RequestContext {
   params: Record<string, string>;
   /** The matched route's body bound (its `maxBodyBytes` option); read bodies with `readBody`. */
   maxBodyBytes?: number;
+  /** False when the request target has no query string (handlers can then skip reading `url`). */
+  hasQuery?: boolean;
 }
 
 /** An error a handler throws to answer with a JSON error body. */
@@ -100,6 +102,10 @@ export class LazyRequestContext implements RequestContext {
   get url(): URL {
     this.parsed ??= new URL(this.target, BASE);
     return this.parsed;
+  }
+
+  get hasQuery(): boolean {
+    return this.parsed !== undefined ? this.parsed.search !== '' : this.target.includes('?');
   }
 
   set url(url: URL) {

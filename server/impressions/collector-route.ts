@@ -99,7 +99,7 @@ export function registerCollectorRoutes(router: Router, deps: CollectorDeps): vo
       checkContentType(ctx);
       // Counts are aggregates with no visitor data either way; the opt-out is validated like on every route.
       try {
-        readDnt(ctx.url);
+        readDnt(ctx);
       } catch {
         throw new BatchError(400, 'invalid-dnt', 'dnt must be true or false.', 'dnt');
       }
