@@ -139,7 +139,7 @@ export function readBody(ctx: RequestContext, limit: number = ctx.maxBodyBytes ?
     req.once('end', () => {
       if (done) return;
       done = true;
-      resolve(Buffer.concat(chunks, size));
+      resolve(chunks.length === 1 ? (chunks[0] as Buffer) : Buffer.concat(chunks, size));
     });
     req.once('error', fail);
     req.once('close', () => fail(new Error('The client went away before the body was read.')));
