@@ -167,6 +167,12 @@ async function run(name: string, storeArg: string, dataDir: string, open: () => 
       p99RatioToPeer: round((s.medianP99AckMs as number) / Math.max(0.01, c.medianP99AckMs as number)),
       throughputRatioToPeer: round(eps / Math.max(1, c.medianEventsPerSecond as number)),
       cpuPerEventRatioToPeer: round((s.medianServerCpuUsPerEvent as number) / Math.max(0.01, c.medianServerCpuUsPerEvent as number)),
+      /** The same ratios taken round by round (each round's pair ran back to back), then the median: steadier when the machine's load drifts. */
+      pairedRatiosToPeer: {
+        p99: median(mine.map((r, i) => r.p99AckMs / Math.max(0.01, peer[i]?.p99AckMs ?? 0))),
+        throughput: median(mine.map((r, i) => r.eventsPerSecond / Math.max(1, peer[i]?.eventsPerSecond ?? 0))),
+        cpuPerEvent: median(mine.map((r, i) => r.serverCpuUsPerEvent / Math.max(0.01, peer[i]?.serverCpuUsPerEvent ?? 0))),
+      },
       eventsAcked: mine.reduce((n, r) => n + r.eventsAcked, 0),
       eventsCounted: after - before,
       collector: s,
@@ -296,4 +302,4 @@ process.stdout.write(
     2,
   ) + '\n',
 );
-for (const r of results) process.stderr.write(`impressions ingest (${String(r.store)}): p99RatioToPeer ${String(r.p99RatioToPeer)}, throughputRatioToPeer ${String(r.throughputRatioToPeer)}, cpuPerEventRatioToPeer ${String(r.cpuPerEventRatioToPeer)} (load average ${round(loadBefore)} → ${round(loadavg()[0] ?? 0)})\n`);
+for (const r of results) process.stderr.write(`impressions ingest (${String(r.store)}): p99RatioToPeer ${String(r.p99RatioToPeer)}, throughputRatioToPeer ${String(r.throughputRatioToPeer)}, cpuPerEventRatioToPeer ${String(r.cpuPerEventRatioToPeer)}; paired by round: ${JSON.stringify(r.pairedRatiosToPeer)} (load average ${round(loadBefore)} → ${round(loadavg()[0] ?? 0)})\n`);
