@@ -169,9 +169,9 @@ async function run(name: string, storeArg: string, dataDir: string, open: () => 
       cpuPerEventRatioToPeer: round((s.medianServerCpuUsPerEvent as number) / Math.max(0.01, c.medianServerCpuUsPerEvent as number)),
       /** The same ratios taken round by round (each round's pair ran back to back), then the median: steadier when the machine's load drifts. */
       pairedRatiosToPeer: {
-        p99: median(mine.map((r, i) => r.p99AckMs / Math.max(0.01, peer[i]?.p99AckMs ?? 0))),
-        throughput: median(mine.map((r, i) => r.eventsPerSecond / Math.max(1, peer[i]?.eventsPerSecond ?? 0))),
-        cpuPerEvent: median(mine.map((r, i) => r.serverCpuUsPerEvent / Math.max(0.01, peer[i]?.serverCpuUsPerEvent ?? 0))),
+        p99: round(median(mine.map((r, i) => r.p99AckMs / Math.max(0.01, peer[i]?.p99AckMs ?? 0)))),
+        throughput: round(median(mine.map((r, i) => r.eventsPerSecond / Math.max(1, peer[i]?.eventsPerSecond ?? 0)))),
+        cpuPerEvent: round(median(mine.map((r, i) => r.serverCpuUsPerEvent / Math.max(0.01, peer[i]?.serverCpuUsPerEvent ?? 0)))),
       },
       eventsAcked: mine.reduce((n, r) => n + r.eventsAcked, 0),
       eventsCounted: after - before,

@@ -288,9 +288,9 @@ async function main(): Promise<void> {
         throughputRatioToPeer: round(rps / Math.max(1, c.medianRequestsPerSecond as number)),
         /** The same ratios taken round by round (each round's pair ran back to back), then the median: steadier when the machine's load drifts. */
         pairedRatiosToPeer: {
-          p99: median(server.map((r, i) => r.p99Ms / Math.max(0.01, ceiling[i]?.p99Ms ?? 0))),
-          throughput: median(server.map((r, i) => r.requestsPerSecond / Math.max(1, ceiling[i]?.requestsPerSecond ?? 0))),
-          cpuPerRequest: median(server.map((r, i) => r.serverCpuUsPerRequest / Math.max(1, ceiling[i]?.serverCpuUsPerRequest ?? 0))),
+          p99: round(median(server.map((r, i) => r.p99Ms / Math.max(0.01, ceiling[i]?.p99Ms ?? 0)))),
+          throughput: round(median(server.map((r, i) => r.requestsPerSecond / Math.max(1, ceiling[i]?.requestsPerSecond ?? 0)))),
+          cpuPerRequest: round(median(server.map((r, i) => r.serverCpuUsPerRequest / Math.max(1, ceiling[i]?.serverCpuUsPerRequest ?? 0)))),
         },
         ...(baselineServer !== undefined ? { baseline: { dir: baselineDir, ...summarize(baseline) } } : {}),
         cpuPerRequestRatioToPeer: round((s.medianServerCpuUsPerRequest as number) / Math.max(1, c.medianServerCpuUsPerRequest as number)),
