@@ -163,6 +163,16 @@ async function run(name: string, storeArg: string, dataDir: string, open: () => 
       p99AckMs: s.medianP99AckMs,
       targetMet: eps >= 50_000,
       ratioToPeer: round(eps / Math.max(1, c.medianEventsPerSecond as number)),
+      /** Goals (issue #17): p99 ≤ 1.15× and throughput ≥ 0.85× of the peer, medians of alternated rounds. */
+      p99RatioToPeer: round((s.medianP99AckMs as number) / Math.max(0.01, c.medianP99AckMs as number)),
+      throughputRatioToPeer: round(eps / Math.max(1, c.medianEventsPerSecond as number)),
+      cpuPerEventRatioToPeer: round((s.medianServerCpuUsPerEvent as number) / Math.max(0.01, c.medianServerCpuUsPerEvent as number)),
+      /** The same ratios taken round by round (each round's pair ran back to back), then the median: steadier when the machine's load drifts. */
+      pairedRatiosToPeer: {
+        p99: round(median(mine.map((r, i) => r.p99AckMs / Math.max(0.01, peer[i]?.p99AckMs ?? 0)))),
+        throughput: round(median(mine.map((r, i) => r.eventsPerSecond / Math.max(1, peer[i]?.eventsPerSecond ?? 0)))),
+        cpuPerEvent: round(median(mine.map((r, i) => r.serverCpuUsPerEvent / Math.max(0.01, peer[i]?.serverCpuUsPerEvent ?? 0)))),
+      },
       eventsAcked: mine.reduce((n, r) => n + r.eventsAcked, 0),
       eventsCounted: after - before,
       collector: s,
@@ -292,3 +302,4 @@ process.stdout.write(
     2,
   ) + '\n',
 );
+for (const r of results) process.stderr.write(`impressions ingest (${String(r.store)}): p99RatioToPeer ${String(r.p99RatioToPeer)}, throughputRatioToPeer ${String(r.throughputRatioToPeer)}, cpuPerEventRatioToPeer ${String(r.cpuPerEventRatioToPeer)}; paired by round: ${JSON.stringify(r.pairedRatiosToPeer)} (load average ${round(loadBefore)} → ${round(loadavg()[0] ?? 0)})\n`);

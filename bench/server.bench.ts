@@ -283,6 +283,15 @@ async function main(): Promise<void> {
         /** A minimal node:http server answering the same bytes: the ceiling of this machine with this generator. */
         peerMinimalNodeHttp: c,
         ratioToPeer: round(rps / Math.max(1, c.medianRequestsPerSecond as number)),
+        /** Goals (issue #17): p99 ≤ 1.15× and throughput ≥ 0.85× of the peer, medians of alternated rounds. */
+        p99RatioToPeer: round(p99 / Math.max(0.01, c.medianP99Ms as number)),
+        throughputRatioToPeer: round(rps / Math.max(1, c.medianRequestsPerSecond as number)),
+        /** The same ratios taken round by round (each round's pair ran back to back), then the median: steadier when the machine's load drifts. */
+        pairedRatiosToPeer: {
+          p99: round(median(server.map((r, i) => r.p99Ms / Math.max(0.01, ceiling[i]?.p99Ms ?? 0)))),
+          throughput: round(median(server.map((r, i) => r.requestsPerSecond / Math.max(1, ceiling[i]?.requestsPerSecond ?? 0)))),
+          cpuPerRequest: round(median(server.map((r, i) => r.serverCpuUsPerRequest / Math.max(1, ceiling[i]?.serverCpuUsPerRequest ?? 0)))),
+        },
         ...(baselineServer !== undefined ? { baseline: { dir: baselineDir, ...summarize(baseline) } } : {}),
         cpuPerRequestRatioToPeer: round((s.medianServerCpuUsPerRequest as number) / Math.max(1, c.medianServerCpuUsPerRequest as number)),
       },
@@ -296,6 +305,8 @@ async function main(): Promise<void> {
       ...(degraded !== undefined ? { degraded } : {}),
     };
     console.log(JSON.stringify(result, null, 2));
+    // the headline figures, easy to find in a long output
+    console.error(`cached lookups: p99RatioToPeer ${result.cachedLookups.p99RatioToPeer}, throughputRatioToPeer ${result.cachedLookups.throughputRatioToPeer}, cpuPerRequestRatioToPeer ${result.cachedLookups.cpuPerRequestRatioToPeer}; paired by round: ${JSON.stringify(result.cachedLookups.pairedRatiosToPeer)} (load average ${result.loadAverage.before} → ${result.loadAverage.after})`);
   } finally {
     baselineServer?.child.kill('SIGTERM');
     peer?.child.kill('SIGTERM');

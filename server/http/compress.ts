@@ -1,11 +1,8 @@
 /**
- * Response compression: JSON, HTML and other text answers are compressed on the fly (brotli or gzip,
- * as `Accept-Encoding` allows) when their body is at least `minBytes` and handed to `res.end()` whole.
- * Streamed answers (media, files) pass through untouched; the widget assets are precompressed
- * elsewhere (`widget-assets.ts`). ETags get an encoding suffix (`"…-br"`), and the suffix is taken off
- * an incoming `If-None-Match` before the route sees it, so 304s keep working for every encoding.
+ * Response compression helpers: content negotiation, encoded ETags (`"…-br"`), and compressed copies of
+ * bodies. The response class (`response.ts`) applies them to whole-body text answers; the widget assets
+ * are precompressed elsewhere (`widget-assets.ts`).
  */
-import type { IncomingMessage, OutgoingHttpHeaders, ServerResponse } from 'node:http';
 import { brotliCompressSync, constants, gzipSync } from 'node:zlib';
 
 /** A content coding the server produces. */
@@ -14,7 +11,7 @@ export type Encoding = 'br' | 'gzip';
 /** Bodies smaller than this are sent as they are (compression would save little). */
 export const DEFAULT_MIN_COMPRESS_BYTES = 1024;
 /** Larger bodies are sent as they are (compressing them inline would hold the event loop). */
-const MAX_INLINE_BYTES = 4 * 1024 * 1024;
+export const MAX_INLINE_BYTES = 4 * 1024 * 1024;
 /** Brotli quality for answers compressed per request: fast, still well ahead of gzip. */
 const INLINE_BROTLI_QUALITY = 5;
 
@@ -52,6 +49,21 @@ export function negotiateEncoding(accept: string | string[] | undefined, offered
     }
   }
   return best;
+}
+
+/** Distinct `Accept-Encoding` values remembered by {@link acceptedEncoding} (browsers send a handful). */
+const MAX_REMEMBERED_ACCEPTS = 256;
+const accepted = new Map<string, Encoding | undefined>();
+
+/** {@link negotiateEncoding} with our offer, remembered per header value: the hot path parses each value once. */
+export function acceptedEncoding(accept: string | string[] | undefined): Encoding | undefined {
+  if (accept === undefined) return undefined;
+  const key = Array.isArray(accept) ? accept.join(',') : accept;
+  const known = accepted.get(key);
+  if (known !== undefined || accepted.has(key)) return known;
+  const encoding = negotiateEncoding(key);
+  if (accepted.size < MAX_REMEMBERED_ACCEPTS && key.length <= 256) accepted.set(key, encoding);
+  return encoding;
 }
 
 /** `"abc"` → `"abc-br"`, `W/"abc"` → `W/"abc-br"`. */
@@ -92,101 +104,4 @@ export function compressBody(body: Buffer, encoding: Encoding): Buffer {
   }
   entry[encoding] = out;
   return out;
-}
-
-/** Options for `compressResponses`. */
-export interface CompressOptions {
-  /** Smallest body compressed (default 1 KB). */
-  minBytes?: number;
-}
-
-type WriteHead = ServerResponse['writeHead'];
-
-/**
- * Make `res` compress whole-body text answers for `req`. Call once per request, before the route
- * runs. The route keeps calling `writeHead(status, headers)` and `end(body)` as usual.
- */
-export function compressResponses(req: IncomingMessage, res: ServerResponse, options: CompressOptions = {}): void {
-  const minBytes = options.minBytes ?? DEFAULT_MIN_COMPRESS_BYTES;
-  const inm = req.headers['if-none-match'];
-  if (inm !== undefined) req.headers['if-none-match'] = stripEtagSuffixes(inm);
-  const encoding = req.method === 'HEAD' || req.method === 'GET' || req.method === 'POST' || req.method === 'DELETE' ? negotiateEncoding(req.headers['accept-encoding']) : undefined;
-  const originalWriteHead = res.writeHead.bind(res) as (status: number, headers?: OutgoingHttpHeaders) => ServerResponse;
-  const originalEnd = res.end.bind(res) as (chunk?: unknown, encodingOrCb?: unknown, cb?: unknown) => ServerResponse;
-  const originalWrite = res.write.bind(res) as (chunk: unknown, encodingOrCb?: unknown, cb?: unknown) => boolean;
-  let pending: { status: number; headers: OutgoingHttpHeaders } | undefined;
-
-  const flush = (): void => {
-    if (pending === undefined) return;
-    const { status, headers } = pending;
-    pending = undefined;
-    originalWriteHead(status, headers);
-  };
-  const header = (headers: OutgoingHttpHeaders, name: string): string | undefined => {
-    const v = headers[name] ?? res.getHeader(name);
-    return v === undefined ? undefined : Array.isArray(v) ? v.join(', ') : String(v);
-  };
-
-  res.writeHead = ((status: number, reasonOrHeaders?: unknown, maybeHeaders?: unknown): ServerResponse => {
-    const raw = typeof reasonOrHeaders === 'string' ? maybeHeaders : reasonOrHeaders;
-    if (typeof reasonOrHeaders === 'string' || Array.isArray(raw)) return originalWriteHead(status, raw as OutgoingHttpHeaders);
-    const headers: OutgoingHttpHeaders = {};
-    for (const [k, v] of Object.entries((raw ?? {}) as OutgoingHttpHeaders)) headers[k.toLowerCase()] = v;
-    pending = { status, headers };
-    return res;
-  }) as WriteHead;
-
-  res.write = ((chunk: unknown, encodingOrCb?: unknown, cb?: unknown): boolean => {
-    flush();
-    return originalWrite(chunk, encodingOrCb, cb);
-  }) as ServerResponse['write'];
-
-  res.end = ((chunk?: unknown, encodingOrCb?: unknown, cb?: unknown): ServerResponse => {
-    if (pending === undefined) return originalEnd(chunk, encodingOrCb, cb);
-    const { status, headers } = pending;
-    if (status === 304) {
-      // name the tag the client holds: it revalidated an encoded copy when it sent the suffixed tag
-      const etag = header(headers, 'etag');
-      const held = etag === undefined ? undefined : ([encoding, 'br', 'gzip'] as const).find((e) => e !== undefined && inm?.includes(encodedEtag(etag, e)) === true);
-      if (etag !== undefined && held !== undefined) headers.etag = encodedEtag(etag, held);
-      flush();
-      return originalEnd(chunk, encodingOrCb, cb);
-    }
-    const type = header(headers, 'content-type');
-    const already = header(headers, 'content-encoding');
-    if (!isCompressible(type) || already !== undefined || status === 206 || (status >= 100 && status < 200) || status === 204) {
-      flush();
-      return originalEnd(chunk, encodingOrCb, cb);
-    }
-    const body = typeof chunk === 'string' ? Buffer.from(chunk) : Buffer.isBuffer(chunk) ? chunk : undefined;
-    const length = Number(header(headers, 'content-length') ?? body?.length ?? 0);
-    // Whether this answer can vary: a compressible type of a size we would compress (or a 304 of one).
-    headers.vary = varyWithEncoding(header(headers, 'vary'));
-    res.removeHeader('vary');
-    const etag = header(headers, 'etag');
-    const eligible = encoding !== undefined && length >= minBytes && length <= MAX_INLINE_BYTES;
-    if (!eligible || (body === undefined && req.method !== 'HEAD')) {
-      flush();
-      return originalEnd(chunk, encodingOrCb, cb);
-    }
-    const source = body ?? Buffer.alloc(0);
-    if (req.method === 'HEAD' && body === undefined) {
-      // no body to measure: announce the encoding only (the length of the coded body is unknown)
-      delete headers['content-length'];
-      headers['content-encoding'] = encoding;
-      if (etag !== undefined) headers.etag = encodedEtag(etag, encoding);
-      flush();
-      return originalEnd(undefined, encodingOrCb, cb);
-    }
-    const coded = compressBody(source, encoding);
-    headers['content-encoding'] = encoding;
-    headers['content-length'] = String(coded.length);
-    res.removeHeader('content-length');
-    if (etag !== undefined) {
-      headers.etag = encodedEtag(etag, encoding);
-      res.removeHeader('etag');
-    }
-    flush();
-    return originalEnd(coded, typeof encodingOrCb === 'function' ? encodingOrCb : cb);
-  }) as ServerResponse['end'];
 }

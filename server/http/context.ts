@@ -12,6 +12,8 @@ export interface RequestContext {
   params: Record<string, string>;
   /** The matched route's body bound (its `maxBodyBytes` option); read bodies with `readBody`. */
   maxBodyBytes?: number;
+  /** False when the request target has no query string (handlers can then skip reading `url`). */
+  hasQuery?: boolean;
 }
 
 /** An error a handler throws to answer with a JSON error body. */
@@ -102,6 +104,10 @@ export class LazyRequestContext implements RequestContext {
     return this.parsed;
   }
 
+  get hasQuery(): boolean {
+    return this.parsed !== undefined ? this.parsed.search !== '' : this.target.includes('?');
+  }
+
   set url(url: URL) {
     this.parsed = url;
   }
@@ -133,7 +139,7 @@ export function readBody(ctx: RequestContext, limit: number = ctx.maxBodyBytes ?
     req.once('end', () => {
       if (done) return;
       done = true;
-      resolve(Buffer.concat(chunks, size));
+      resolve(chunks.length === 1 ? (chunks[0] as Buffer) : Buffer.concat(chunks, size));
     });
     req.once('error', fail);
     req.once('close', () => fail(new Error('The client went away before the body was read.')));

@@ -4,13 +4,14 @@
  * refuses before they reach a handler (a header block over the limit, a malformed request line),
  * request logs and metrics. `createHttpServer` wraps it in a configured `node:http` server.
  */
-import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
+import { createServer, IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { Duplex } from 'node:stream';
 import type { ErrorResponse } from '../../src/data/api.js';
 import type { Logger } from '../log.js';
 import type { LabelledCounter, Metrics } from '../metrics.js';
-import { compressResponses } from './compress.js';
+import { stripEtagSuffixes } from './compress.js';
 import { HttpError, LazyRequestContext, plainPath, sendError } from './context.js';
+import { PerchResponse, type HeaderSet } from './response.js';
 import type { ResolvedRouteOptions, Router } from './router.js';
 
 /** Longest request URL handled (path + query); longer ones get 414. */
@@ -20,12 +21,12 @@ export const MAX_URL_LENGTH = 8192;
 export const MAX_HEADER_BYTES = 16 * 1024;
 
 /** Headers sent on every answer, errors included. */
-export const SECURITY_HEADERS: Readonly<Record<string, string>> = {
+export const SECURITY_HEADERS: HeaderSet = Object.freeze({
   'x-content-type-options': 'nosniff',
   'referrer-policy': 'strict-origin-when-cross-origin',
   'x-frame-options': 'SAMEORIGIN',
   'cross-origin-resource-policy': 'cross-origin',
-};
+});
 
 /** Options of {@link createHandler}. */
 export interface HandlerOptions {
@@ -39,20 +40,49 @@ export interface HandlerOptions {
   compressMinBytes?: number | undefined;
 }
 
-/** A request listener for `node:http`. */
-export type RequestListener = (req: IncomingMessage, res: ServerResponse) => void;
+/** A request listener for the server {@link createHttpServer} makes (its responses are {@link PerchResponse}s). */
+export type RequestListener = (req: IncomingMessage, res: PerchResponse) => void;
+
+/** Security headers and `Access-Control-Allow-Origin: *`: the defaults of nearly every answer. */
+const SECURITY_ANY_ORIGIN: HeaderSet = Object.freeze({ ...SECURITY_HEADERS, 'access-control-allow-origin': '*' });
+
+/** What the listener keeps between requests. */
+interface HandlerState {
+  router: Router;
+  allowedOrigins: readonly string[];
+  anyOrigin: boolean;
+  log: Logger | undefined;
+  counter: LabelledCounter | undefined;
+}
 
 /** Build the request listener that dispatches to `options.router`. */
 export function createHandler(options: HandlerOptions): RequestListener {
   const allowedOrigins = options.allowedOrigins ?? ['*'];
-  const counter = options.metrics?.counter('perch_http_requests_total', 'HTTP requests answered.', ['route', 'method', 'status']);
+  const state: HandlerState = {
+    router: options.router,
+    allowedOrigins,
+    anyOrigin: allowedOrigins.includes('*'),
+    log: options.log,
+    counter: options.metrics?.counter('perch_http_requests_total', 'HTTP requests answered.', ['route', 'method', 'status']),
+  };
+  const minBytes = options.compressMinBytes;
   return (req, res) => {
-    if (options.compressMinBytes !== undefined) compressResponses(req, res, { minBytes: options.compressMinBytes });
-    void handle(req, res, options.router, allowedOrigins, options.log, counter);
+    if (minBytes !== undefined) {
+      res.compressMinBytes = minBytes;
+      // the route compares tags without the encoding suffix; the response names the one the client holds
+      const inm = req.headers['if-none-match'];
+      if (inm !== undefined) {
+        res.sentIfNoneMatch = inm;
+        req.headers['if-none-match'] = stripEtagSuffixes(inm);
+      }
+    }
+    handle(req, res, state);
   };
 }
 
-async function handle(req: IncomingMessage, res: ServerResponse, router: Router, allowedOrigins: readonly string[], log: Logger | undefined, counter: LabelledCounter | undefined): Promise<void> {
+/** Answer one request; synchronous when the route answers synchronously (an in-memory cache hit). */
+function handle(req: IncomingMessage, res: PerchResponse, state: HandlerState): void {
+  const { log } = state;
   const debug = log?.enabled?.('debug') ?? false;
   const started = debug ? performance.now() : 0;
   const method = req.method ?? 'GET';
@@ -63,8 +93,7 @@ async function handle(req: IncomingMessage, res: ServerResponse, router: Router,
   let pathname = plain ?? '/';
   const ctx = new LazyRequestContext(req, res, method, plain === undefined ? '/' : rawUrl, pathname);
   let route = 'unmatched';
-  for (const name in SECURITY_HEADERS) res.setHeader(name, SECURITY_HEADERS[name] as string);
-  applyCors(req, res, 'allowed-origins', allowedOrigins);
+  applyCors(req, res, 'allowed-origins', state);
   try {
     if (tooLong) throw new HttpError(414, 'url-too-long', `Request URLs are limited to ${MAX_URL_LENGTH} characters.`);
     if (plain === undefined) {
@@ -75,30 +104,51 @@ async function handle(req: IncomingMessage, res: ServerResponse, router: Router,
       }
       pathname = ctx.url.pathname;
     }
-    const match = router.match(method, pathname);
+    const match = state.router.match(method, pathname);
     if (match === undefined) throw new HttpError(404, 'not-found', `Nothing at ${pathname.slice(0, 200)}.`);
     route = match.pattern;
-    if (match.options.cors !== 'allowed-origins') applyCors(req, res, match.options.cors, allowedOrigins);
+    if (match.options.cors !== 'allowed-origins') applyCors(req, res, match.options.cors, state);
     if ('allowed' in match) {
       if (method !== 'OPTIONS') throw new HttpError(405, 'method-not-allowed', `${method} is not allowed here.`, undefined, { allow: match.allowed.join(', ') });
       if (match.pattern.endsWith('/*') || match.options.cors === 'none') throw new HttpError(404, 'not-found', `Nothing to preflight at ${pathname.slice(0, 200)}.`);
       preflight(res, match.allowed, match.options);
-      return;
+    } else {
+      checkDeclaredBody(req, match.options);
+      ctx.params = match.params;
+      ctx.maxBodyBytes = match.options.maxBodyBytes;
+      const pending = match.handler(ctx);
+      if (pending !== undefined) {
+        // an asynchronous answer: finish when it settles (a synchronous one needs no promise)
+        const path = pathname;
+        pending.then(
+          () => finish(ctx, state, route, debug, started, path),
+          (error: unknown) => {
+            fail(ctx, state, error, path);
+            finish(ctx, state, route, debug, started, path);
+          },
+        );
+        return;
+      }
     }
-    checkDeclaredBody(req, match.options);
-    ctx.params = match.params;
-    ctx.maxBodyBytes = match.options.maxBodyBytes;
-    const pending = match.handler(ctx);
-    if (pending !== undefined) await pending; // a synchronous answer (cache hit) needs no await
   } catch (error) {
-    const httpError = error instanceof HttpError ? error : new HttpError(500, 'internal', 'Something went wrong on the embed server.');
-    if (!(error instanceof HttpError)) log?.error('unhandled', { path: pathname.slice(0, 200), error: error instanceof Error ? error.message : String(error) });
-    if (!res.headersSent) sendError(ctx, httpError);
-    else res.destroy();
-  } finally {
-    counter?.inc([route, method.length <= 10 ? method : 'OTHER', String(res.statusCode)]);
-    if (debug) log?.debug('request', { method, path: pathname.slice(0, 200), status: res.statusCode, ms: Math.round(performance.now() - started) });
+    fail(ctx, state, error, pathname);
   }
+  finish(ctx, state, route, debug, started, pathname);
+}
+
+/** Answer a thrown error as JSON (or drop the connection when the answer had begun). */
+function fail(ctx: LazyRequestContext, state: HandlerState, error: unknown, pathname: string): void {
+  const httpError = error instanceof HttpError ? error : new HttpError(500, 'internal', 'Something went wrong on the embed server.');
+  if (!(error instanceof HttpError)) state.log?.error('unhandled', { path: pathname.slice(0, 200), error: error instanceof Error ? error.message : String(error) });
+  if (!ctx.res.headersSent) sendError(ctx, httpError);
+  else ctx.res.destroy();
+}
+
+/** Count the answer (and log it at debug level). */
+function finish(ctx: LazyRequestContext, state: HandlerState, route: string, debug: boolean, started: number, pathname: string): void {
+  const { method, res } = ctx;
+  state.counter?.inc([route, method.length <= 10 ? method : 'OTHER', String(res.statusCode)]);
+  if (debug) state.log?.debug('request', { method, path: pathname.slice(0, 200), status: res.statusCode, ms: Math.round(performance.now() - started) });
 }
 
 /**
@@ -113,7 +163,7 @@ function checkDeclaredBody(req: IncomingMessage, options: ResolvedRouteOptions):
   throw new HttpError(413, 'body-too-large', 'This route takes no request body.', undefined, { connection: 'close' });
 }
 
-function preflight(res: ServerResponse, allowed: readonly string[], options: ResolvedRouteOptions): void {
+function preflight(res: PerchResponse, allowed: readonly string[], options: ResolvedRouteOptions): void {
   const methods = [...new Set([...allowed, 'OPTIONS'])].join(', ');
   res.writeHead(204, {
     allow: methods,
@@ -125,20 +175,21 @@ function preflight(res: ServerResponse, allowed: readonly string[], options: Res
   res.end();
 }
 
-function applyCors(req: IncomingMessage, res: ServerResponse, policy: ResolvedRouteOptions['cors'], allowedOrigins: readonly string[]): void {
-  if (policy === 'none') {
-    res.removeHeader('access-control-allow-origin');
+/**
+ * The headers every answer of a route with CORS `policy` carries, as the response's defaults: the security headers,
+ * and `Access-Control-Allow-Origin` for any origin or for an allowed `Origin` (then with `Vary: origin`, kept for the
+ * request whatever the route's policy). Shared objects except when an origin is named.
+ */
+function applyCors(req: IncomingMessage, res: PerchResponse, policy: ResolvedRouteOptions['cors'], state: HandlerState): void {
+  const origin = state.anyOrigin ? undefined : req.headers.origin;
+  const named = origin !== undefined && state.allowedOrigins.includes(origin);
+  if (!named) {
+    res.defaults = policy === 'none' ? SECURITY_HEADERS : policy === 'any-origin' || state.anyOrigin ? SECURITY_ANY_ORIGIN : SECURITY_HEADERS;
+    res.sharedDefaults = true;
     return;
   }
-  if (policy === 'any-origin' || allowedOrigins.includes('*')) {
-    res.setHeader('access-control-allow-origin', '*');
-    return;
-  }
-  const origin = req.headers.origin;
-  if (origin !== undefined && allowedOrigins.includes(origin)) {
-    res.setHeader('access-control-allow-origin', origin);
-    res.setHeader('vary', 'origin');
-  }
+  res.defaults = policy === 'none' ? { ...SECURITY_HEADERS, vary: 'origin' } : { ...SECURITY_HEADERS, 'access-control-allow-origin': policy === 'any-origin' ? '*' : origin, vary: 'origin' };
+  res.sharedDefaults = false;
 }
 
 /** The raw answer to a request Node refused before parsing it fully (it never reaches a handler). */
@@ -178,9 +229,12 @@ export interface HttpServerOptions extends HandlerOptions {
   requestTimeoutMs?: number;
 }
 
+/** The `node:http` server {@link createHttpServer} returns. */
+export type PerchServer = Server<typeof IncomingMessage, typeof PerchResponse>;
+
 /** A `node:http` server with the handler, the head size bound, the timeouts and JSON client errors. */
-export function createHttpServer(options: HttpServerOptions): Server {
-  const server = createServer({ maxHeaderSize: MAX_HEADER_BYTES }, createHandler(options));
+export function createHttpServer(options: HttpServerOptions): PerchServer {
+  const server = createServer<typeof IncomingMessage, typeof PerchResponse>({ maxHeaderSize: MAX_HEADER_BYTES, ServerResponse: PerchResponse }, createHandler(options));
   server.keepAliveTimeout = options.keepAliveTimeoutMs ?? 5_000;
   server.headersTimeout = options.headersTimeoutMs ?? 10_000;
   server.requestTimeout = options.requestTimeoutMs ?? 30_000;

@@ -93,13 +93,13 @@ export function registerCollectorRoutes(router: Router, deps: CollectorDeps): vo
   const rejected = metrics.counter('perch_impression_rejected_total', 'Impression batches refused, by reason.', ['reason']);
   const limiter = deps.rateLimit === false ? undefined : new AddressRateLimiter(deps.rateLimit);
   router.on('POST', '/v1/impressions', async (ctx) => {
-    for (const k in CORS) ctx.res.setHeader(k, CORS[k as keyof typeof CORS]);
+    // Every answer names CORS and no-store in its own headers (errors included), on top of the any-origin defaults.
     let ack: ImpressionAck;
     try {
       checkContentType(ctx);
       // Counts are aggregates with no visitor data either way; the opt-out is validated like on every route.
       try {
-        readDnt(ctx.url);
+        readDnt(ctx);
       } catch {
         throw new BatchError(400, 'invalid-dnt', 'dnt must be true or false.', 'dnt');
       }

@@ -11,7 +11,7 @@ import type { Router } from '../http/router.js';
 /** Check the `url` parameter against X's media hosts; throws 400 otherwise. */
 export function checkMediaUrl(ctx: RequestContext): string {
   // The opt-out is read like everywhere else; it is never forwarded (only the media URL's own query is).
-  readDnt(ctx.url);
+  readDnt(ctx);
   const url = ctx.url.searchParams.get('url');
   if (url === null || url === '') throw new HttpError(400, 'missing-url', 'Pass url=<media URL on an X media host>.', 'url');
   if (!isXMediaUrl(url)) throw new HttpError(400, 'url-not-allowed', 'Only media on X media hosts can be fetched through this server.', 'url');

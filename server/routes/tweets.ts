@@ -9,6 +9,8 @@ import { isPostId, type PostResult } from '../../src/data/model.js';
 import { requireAdmin } from '../http/admin.js';
 import { requestClient, unavailableStatus } from '../http/client.js';
 import { HttpError, sendJson, type RequestContext } from '../http/context.js';
+import { PreparedAnswer } from '../http/prepared-answer.js';
+import { PerchResponse } from '../http/response.js';
 import type { Router } from '../http/router.js';
 import type { PostAnswer, PostService } from '../posts/post-service.js';
 
@@ -37,14 +39,16 @@ async function answerAll(ctx: RequestContext, posts: PostService, ids: string[])
   return posts.getPosts(ids);
 }
 
-/** A post's answer prebuilt once: body bytes, strong ETag and response headers. */
+/** A post's answer prebuilt once: body bytes, strong ETag, headers, and (built on first use) each compressed copy. */
 interface SerializedPost {
-  body: Buffer;
   etag: string;
-  headers: Readonly<Record<string, string>>;
+  answer: PreparedAnswer;
 }
 
-/** Serialized posts, kept as long as the cached object lives: a cache hit writes prebuilt bytes. */
+/**
+ * Serialized posts, kept as long as the cached object lives (a new object replaces it when the cache is
+ * revalidated or purged): a cache hit writes prebuilt bytes and headers.
+ */
 const serialized = new WeakMap<object, SerializedPost>();
 
 function serializedOf(post: PostResult): SerializedPost {
@@ -52,7 +56,7 @@ function serializedOf(post: PostResult): SerializedPost {
   if (s === undefined) {
     const body = Buffer.from(JSON.stringify(post));
     const etag = `"${createHash('sha256').update(body).digest('base64url').slice(0, 27)}"`;
-    s = { body, etag, headers: { 'content-type': 'application/json; charset=utf-8', 'content-length': String(body.length), 'cache-control': CACHE_CONTROL, etag } };
+    s = { etag, answer: new PreparedAnswer(body, { 'content-type': 'application/json; charset=utf-8', 'content-length': String(body.length), 'cache-control': CACHE_CONTROL, etag }) };
     serialized.set(post, s);
   }
   return s;
@@ -75,8 +79,9 @@ function sendPostJson(ctx: RequestContext, status: number, post: PostResult): vo
     ctx.res.end();
     return;
   }
-  ctx.res.writeHead(status, s.headers);
-  ctx.res.end(ctx.method === 'HEAD' ? undefined : s.body);
+  if (ctx.res instanceof PerchResponse) return ctx.res.sendPrepared(s.answer, status);
+  ctx.res.writeHead(status, s.answer.headers);
+  ctx.res.end(ctx.method === 'HEAD' ? undefined : s.answer.body);
 }
 
 function statusOf(post: PostResult): number {
@@ -107,7 +112,7 @@ export interface TweetRouteOptions {
 /** Register the post routes. */
 export function registerTweetRoutes(router: Router, posts: PostService, options: TweetRouteOptions = {}): void {
   router.on('GET', '/v1/tweets', async (ctx: RequestContext) => {
-    readDnt(ctx.url); // accepted on every route; nothing here is tailored
+    readDnt(ctx); // accepted on every route; nothing here is tailored
     const ids = parseIdList(ctx.url.searchParams.get('ids'));
     const found = await answerAll(ctx, posts, ids);
     const results = ids.map((id): PostResult | UnavailableResult => {
@@ -120,7 +125,7 @@ export function registerTweetRoutes(router: Router, posts: PostService, options:
     sendJson(ctx, 200, body, { 'cache-control': complete ? CACHE_CONTROL : 'no-store' });
   });
   router.on('GET', '/v1/tweets/:id', (ctx: RequestContext): void | Promise<void> => {
-    readDnt(ctx.url);
+    readDnt(ctx);
     const id = checkPostId(ctx.params.id ?? '', 'id');
     const hit = posts.answerCached?.(id);
     if (hit !== undefined) return sendPostJson(ctx, statusOf(hit), hit); // in-process cache hit: no promise, no await

@@ -80,7 +80,7 @@ export function registerTimelineRoutes(router: Router, options: TimelineRouteOpt
     const limit = readLimit(ctx.url);
     const cursor = readCursor(ctx.url);
     const replies = readFlag(ctx.url, 'replies');
-    readDnt(ctx.url); // accepted: nothing here is tailored
+    readDnt(ctx); // accepted: nothing here is tailored
     let page;
     let headers: Record<string, string> = { 'cache-control': `public, max-age=${MAX_AGE}` };
     try {

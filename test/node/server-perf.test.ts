@@ -102,3 +102,49 @@ test('labelled counters render like inc() with the same labels; disabled log lev
     assert.equal(log.enabled?.('warn'), true);
   });
 });
+
+test('a cached post answered from prebuilt headers carries what the general path sends: HEAD and GET agree, codings included', async () => {
+  await raw(`/v1/tweets/${ID}`);
+  const strip = (h: Record<string, string | string[] | undefined>): Record<string, string | string[] | undefined> => {
+    const { date: _date, ...rest } = h;
+    return rest;
+  };
+  // identity: HEAD goes through the response's general path, GET through the prebuilt answer
+  assert.deepEqual(strip((await raw(`/v1/tweets/${ID}`, {}, 'GET')).headers), strip((await raw(`/v1/tweets/${ID}`, {}, 'HEAD')).headers));
+  for (const coding of ['br', 'gzip']) {
+    const get = (await raw(`/v1/tweets/${ID}`, { 'accept-encoding': coding })).headers;
+    const head = (await raw(`/v1/tweets/${ID}`, { 'accept-encoding': coding }, 'HEAD')).headers;
+    assert.equal(get['content-encoding'], coding);
+    // HEAD cannot know the coded length; everything else is the same
+    const { 'content-length': _length, ...getRest } = strip(get);
+    assert.deepEqual(getRest, strip(head));
+  }
+});
+
+test('with named allowed origins, a cached post names the caller origin and varies on it and on the coding', async () => {
+  const named = await startServer({ port: 0, logLevel: 'silent', serveDemo: false, allowedOrigins: ['https://news.example'] });
+  try {
+    const u = new URL(named.url);
+    const get = (headers: Record<string, string>): Promise<Record<string, string | string[] | undefined>> =>
+      new Promise((resolve, reject) => {
+        const req = request({ host: u.hostname, port: u.port, path: `/v1/tweets/${ID}`, headers }, (res) => {
+          res.resume();
+          res.on('end', () => resolve(res.headers));
+        });
+        req.on('error', reject);
+        req.end();
+      });
+    await get({});
+    const allowed = await get({ origin: 'https://news.example', 'accept-encoding': 'br' });
+    assert.equal(allowed['access-control-allow-origin'], 'https://news.example');
+    assert.match(String(allowed.vary), /origin/i);
+    assert.match(String(allowed.vary), /Accept-Encoding/);
+    assert.equal(allowed['content-encoding'], 'br');
+    assert.equal(allowed['x-frame-options'], 'SAMEORIGIN');
+    const other = await get({ origin: 'https://elsewhere.example', 'accept-encoding': 'br' });
+    assert.equal(other['access-control-allow-origin'], undefined);
+    assert.equal(other['x-content-type-options'], 'nosniff');
+  } finally {
+    await named.close();
+  }
+});

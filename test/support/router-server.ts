@@ -1,14 +1,13 @@
 /** Tests: serve a Router over real sockets through the server's own HTTP layer (`createHttpServer`). */
-import type { Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { createHttpServer, type HandlerOptions } from '../../server/http/handler.js';
+import { createHttpServer, type HandlerOptions, type PerchServer } from '../../server/http/handler.js';
 import { createLogger } from '../../server/log.js';
 import type { Router } from '../../server/http/router.js';
 
 /** A listening test server. */
 export interface RouterServer {
   url: string;
-  server: Server;
+  server: PerchServer;
   close(): Promise<void>;
 }
 
