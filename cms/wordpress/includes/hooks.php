@@ -22,6 +22,10 @@ add_filter( 'rest_pre_dispatch', 'perch_oembed_proxy', 10, 3 );
 add_filter( 'the_content', 'perch_strip_x_script', 20 );
 add_filter( 'widget_text_content', 'perch_strip_x_script', 20 );
 add_filter( 'widget_block_content', 'perch_strip_x_script', 20 );
+// Static HTML from an embed server goes in after every other content filter.
+add_filter( 'the_content', 'perch_fill_static_posts', PHP_INT_MAX );
+add_filter( 'widget_text_content', 'perch_fill_static_posts', PHP_INT_MAX );
+add_filter( 'widget_block_content', 'perch_fill_static_posts', PHP_INT_MAX );
 
 // Consent and privacy.
 add_action( 'init', 'perch_declare_cookies' );
