@@ -7,6 +7,7 @@
 
 defined( 'ABSPATH' ) || exit;
 
+require_once __DIR__ . '/translations.php';
 require_once __DIR__ . '/settings.php';
 require_once __DIR__ . '/markup.php';
 require_once __DIR__ . '/post-urls.php';
