@@ -109,6 +109,8 @@ function perch_static_render_ttl( string $cache_control, string $age = '' ): int
 
 /**
  * Whether a body is one rendered `<perch-tweet>` (what the render route answers), and nothing else.
+ * The server is the publisher's own, trusted as the widget scripts it serves are; its HTML goes
+ * into the page as it is (escaping it would break the post), so anything else is refused.
  *
  * @param string $html Response body.
  * @param string $id   The post id asked for.
