@@ -23,6 +23,8 @@ export interface RenderTweetOptions {
   conversation?: 'none';
   /** Embed server base URL (http/https): media is proxied through it, and the client keeps using it. */
   server?: string;
+  /** The opt-out of tailoring (the element's `dnt`): media URLs in the HTML carry `dnt=true`, and so does every later request of the element. */
+  dnt?: boolean;
   /** IANA time zone of the timestamp. Omitted: the server's zone now, the reader's after any later client update. */
   timeZone?: string;
 }
@@ -80,7 +82,7 @@ export function checkServerUrl(value: string, param = 'server'): string {
 
 /**
  * Read and validate render options from query parameters (the names are the element's
- * attribute names: `theme`, `width`, `align`, `lang`, `hide-cards`, `hide-thread` (on when present
+ * attribute names: `theme`, `width`, `align`, `lang`, `hide-cards`, `hide-thread`, `dnt` (on when present
  * or `true`), `server`, `time-zone`; the deprecated `cards=hidden` and `conversation=none` still work). Throws a `RenderOptionError` naming the first bad parameter.
  */
 export function parseRenderOptions(params: URLSearchParams): RenderTweetOptions {
@@ -109,6 +111,8 @@ export function parseRenderOptions(params: URLSearchParams): RenderTweetOptions 
   const conversation = get('conversation');
   const hideThread = flag(params, 'hide-thread') ?? (conversation === undefined ? undefined : oneOf('conversation', conversation, ['none'] as const) === 'none');
   if (hideThread !== undefined) options.hideThread = hideThread;
+  const dnt = flag(params, 'dnt');
+  if (dnt !== undefined) options.dnt = dnt;
   const server = get('server');
   if (server !== undefined) options.server = checkServerUrl(server);
   const timeZone = get('time-zone');

@@ -46,7 +46,7 @@ export async function renderTweetHtml(given: PostResult, options: RenderTweetOpt
   const server = options.server === undefined ? undefined : checkServerUrl(options.server);
   const width = options.width === undefined ? undefined : String(options.width);
   // One line: attribute whitespace inside the tag would be copied into the output.
-  const template = html`<perch-tweet tweet-id=${result.id} theme=${ifDefined(options.theme)} width=${ifDefined(width)} align=${ifDefined(options.align)} lang=${ifDefined(options.lang)} ?hide-cards=${options.hideCards === true || options.cards === 'hidden'} ?hide-thread=${options.hideThread === true || options.conversation === 'none'} server=${ifDefined(server)} time-zone=${ifDefined(options.timeZone)} .data=${result}></perch-tweet>`;
+  const template = html`<perch-tweet tweet-id=${result.id} theme=${ifDefined(options.theme)} width=${ifDefined(width)} align=${ifDefined(options.align)} lang=${ifDefined(options.lang)} ?hide-cards=${options.hideCards === true || options.cards === 'hidden'} ?hide-thread=${options.hideThread === true || options.conversation === 'none'} ?dnt=${options.dnt === true} server=${ifDefined(server)} time-zone=${ifDefined(options.timeZone)} .data=${result}></perch-tweet>`;
   // The outer template's own markers are dropped (nothing hydrates it: only the element's
   // shadow root is adopted), and so is the space left by attributes that were not given.
   const rendered = (await collectResult(render(template)))

@@ -166,6 +166,18 @@ test('options mirror the element attributes; the width reaches the host before a
   for (const n of walk(shadow)) if (n.nodeName === 'img') assert.ok((attr(n, 'src') ?? '').startsWith('https://embed.example.com/v1/media?url='));
 });
 
+test('dnt (under-13 pages) reaches the host, and every media URL in the HTML carries it', async () => {
+  const r = await get('/v1/render/tweet/1641086480675225601?dnt&server=https%3A%2F%2Fembed.example.com');
+  assert.equal(r.status, 200);
+  const { host, shadow } = inspect(r.text);
+  assert.equal(attr(host, 'dnt'), '');
+  const images = [...walk(shadow)].filter((n) => n.nodeName === 'img');
+  assert.ok(images.length > 0, 'the post has media');
+  for (const n of images) assert.equal(new URL(attr(n, 'src') ?? '').searchParams.get('dnt'), 'true', attr(n, 'src'));
+  const plain = inspect((await get('/v1/render/tweet/1641086480675225601?server=https%3A%2F%2Fembed.example.com')).text);
+  assert.equal(attr(plain.host, 'dnt'), undefined);
+});
+
 test('?format=json answers {html}; caching stays within the 24-hour rule', async () => {
   const r = await get('/v1/render/tweet/1641086480675225601?format=json&time-zone=UTC');
   assert.equal(r.status, 200);
@@ -197,6 +209,7 @@ test('bad ids and bad options get a 400 JSON error naming the parameter', async 
     ['/v1/render/tweet/20?lang=%3Cscript%3E', 'lang'],
     ['/v1/render/tweet/20?cards=shown', 'cards'],
     ['/v1/render/tweet/20?hide-cards=maybe', 'hide-cards'],
+    ['/v1/render/tweet/20?dnt=maybe', 'dnt'],
     ['/v1/render/tweet/20?conversation=all', 'conversation'],
     ['/v1/render/tweet/20?server=javascript%3Aalert(1)', 'server'],
     ['/v1/render/tweet/20?server=%2Frelative', 'server'],

@@ -73,7 +73,7 @@ test('paste an x.com URL in the block editor, publish, and the front end shows t
   const link = (await page.evaluate(() => (window as unknown as EditorWindow).wp.data.select('core/editor').getPermalink())) as string;
 
   const html = await (await fetch(link)).text();
-  assert.match(html, new RegExp(`<perch-tweet tweet-id="${POST}">`));
+  assert.match(html, new RegExp(`<perch-tweet tweet-id="${POST}"[ >]`));
   await page.goto(link);
   await page.waitForFunction((id) => document.querySelector(`perch-tweet[tweet-id="${id}"]`)?.shadowRoot?.textContent?.includes('View Flattening') === true, POST);
   await context.close();

@@ -7,8 +7,8 @@ import { chromium, type Browser, type BrowserContext, type Page } from 'playwrig
 /** A browser and the URLs it requested. */
 export interface RecordingBrowser {
   browser: Browser;
-  /** A fresh context (no cookies) whose requests are appended to `requests`. */
-  newPage(options?: { cookies?: Array<{ name: string; value: string; url: string }> }): Promise<{ page: Page; context: BrowserContext }>;
+  /** A fresh context (no cookies) whose requests are appended to `requests`; `javaScript: false` for a reader without scripts. */
+  newPage(options?: { cookies?: Array<{ name: string; value: string; url: string }>; javaScript?: boolean }): Promise<{ page: Page; context: BrowserContext }>;
   /** Every URL requested by pages of this browser, in order. */
   requests: string[];
   close(): Promise<void>;
@@ -25,7 +25,7 @@ export async function startBrowser(): Promise<RecordingBrowser> {
     browser,
     requests,
     async newPage(options = {}) {
-      const context = await browser.newContext();
+      const context = await browser.newContext({ javaScriptEnabled: options.javaScript !== false });
       if (options.cookies !== undefined) await context.addCookies(options.cookies);
       // Nothing may leave loopback: anything else is recorded and refused.
       await context.route('**/*', (route) => {

@@ -8,6 +8,9 @@
 
 defined( 'ABSPATH' ) || exit;
 
+// Translations, before anything else on init uses them.
+add_action( 'init', 'perch_load_textdomain', 0 );
+
 // Page configuration and the loader.
 add_action( 'wp_enqueue_scripts', 'perch_enqueue_loader' );
 add_filter( 'script_loader_tag', 'perch_script_tag', 10, 2 );
@@ -22,6 +25,10 @@ add_filter( 'rest_pre_dispatch', 'perch_oembed_proxy', 10, 3 );
 add_filter( 'the_content', 'perch_strip_x_script', 20 );
 add_filter( 'widget_text_content', 'perch_strip_x_script', 20 );
 add_filter( 'widget_block_content', 'perch_strip_x_script', 20 );
+// Static HTML from an embed server goes in after every other content filter.
+add_filter( 'the_content', 'perch_fill_static_posts', PHP_INT_MAX );
+add_filter( 'widget_text_content', 'perch_fill_static_posts', PHP_INT_MAX );
+add_filter( 'widget_block_content', 'perch_fill_static_posts', PHP_INT_MAX );
 
 // Consent and privacy.
 add_action( 'init', 'perch_declare_cookies' );
@@ -38,6 +45,7 @@ add_action( 'save_post', 'perch_save_post_meta_box' );
 // Blocks.
 add_filter( 'block_type_metadata', 'perch_block_metadata' );
 add_action( 'init', 'perch_register_blocks' );
+add_action( 'init', 'perch_set_script_translations', 11 );
 add_action( 'enqueue_block_editor_assets', 'perch_enqueue_editor_assets' );
 
 // Admin: impressions and Site Health.

@@ -7,6 +7,7 @@
 
 defined( 'ABSPATH' ) || exit;
 
+require_once __DIR__ . '/translations.php';
 require_once __DIR__ . '/settings.php';
 require_once __DIR__ . '/markup.php';
 require_once __DIR__ . '/post-urls.php';
@@ -16,6 +17,7 @@ require_once __DIR__ . '/embeds.php';
 require_once __DIR__ . '/content.php';
 require_once __DIR__ . '/plain-output.php';
 require_once __DIR__ . '/post-data.php';
+require_once __DIR__ . '/static-render.php';
 require_once __DIR__ . '/render.php';
 require_once __DIR__ . '/blocks.php';
 require_once __DIR__ . '/consent.php';

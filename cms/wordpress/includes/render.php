@@ -19,9 +19,17 @@ function perch_render_post( string $id, string $screen_name = '', array $attrs =
 	if ( perch_plain_context() ) {
 		return perch_plain_post( $id, $screen_name );
 	}
+	$attrs    = array( 'tweet-id' => $id ) + $attrs;
 	$url      = perch_post_url( $id, $screen_name );
 	$fallback = '<blockquote class="perch-fallback"><p>' . perch_fallback_link( $url, __( 'View this post on X', 'perch' ) ) . '</p></blockquote>';
-	return perch_element( 'perch-tweet', array( 'tweet-id' => $id ) + $attrs, $fallback );
+	$element  = perch_element( 'perch-tweet', $attrs, $fallback );
+	// The editor's preview is inserted by script, where declarative shadow roots are not parsed.
+	if ( perch_is_block_renderer_request() ) {
+		return $element;
+	}
+	// With a Perch embed server: its static HTML, readable before (and without) any script.
+	$static = perch_static_post_html( $id, $attrs );
+	return null === $static ? $element : perch_static_placeholder( $element, $static );
 }
 
 /**
