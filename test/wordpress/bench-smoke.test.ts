@@ -10,7 +10,7 @@ import { ROOT } from './harness.js';
 const run = promisify(execFile);
 const PLUGIN_ROWS = ['plugin, Perch blocks', 'plugin, pasted markup'];
 const PASTED = 'no plugin, pasted markup';
-const MEASURES = ['jsGzipBytes', 'totalGzipBytes', 'otherHostsGzipBytes', 'requests', 'otherHostRequests', 'xHostRequests', 'firstRenderedMs', 'allRenderedMs', 'fcpMs', 'lcpMs', 'cls'];
+const MEASURES = ['jsGzipBytes', 'totalGzipBytes', 'otherHostsGzipBytes', 'requests', 'otherHostRequests', 'xHostRequests', 'firstRenderedMs', 'firstScreenRenderedMs', 'allRenderedMs', 'fcpMs', 'lcpMs', 'clsFirstScreen', 'cls'];
 
 interface Row {
   median: Record<string, number>;
