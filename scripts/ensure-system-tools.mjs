@@ -21,6 +21,9 @@ const wanted = [
   { bin: '/usr/bin/zip', pkg: 'zip' },
   { bin: '/usr/bin/unzip', pkg: 'unzip' },
   { bin: '/usr/bin/hugo', pkg: 'hugo' },
+  // The plugin's .pot (xgettext) and the WordPress bench's stand-in certificate (openssl).
+  { bin: '/usr/bin/xgettext', pkg: 'gettext' },
+  { bin: '/usr/bin/openssl', pkg: 'openssl' },
 ];
 
 /** Whether PHP has an extension loaded (false when PHP itself is missing). */
