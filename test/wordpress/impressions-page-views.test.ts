@@ -1,8 +1,8 @@
 // Real page views reach the impressions admin page: a post with a Perch post block is opened in
 // Chromium (consent given), scrolled into view until it is viewable, and each fresh page load
 // is one impression on Dashboard → X impressions and in the dashboard widget. A batch the
-// browser sends again (its first answer lost) counts once; with consent denied (and nothing shown
-// before consent) nothing counts.
+// browser sends again (its first answer lost) counts once. With consent denied nothing counts when
+// the post stays behind the notice, or when the publisher counts only after consent.
 import { after, before, test } from 'node:test';
 import assert from 'node:assert/strict';
 import type { BrowserContext, Page } from 'playwright-core';
@@ -169,13 +169,17 @@ test('with consent denied no impression is recorded', { timeout: 240000 }, async
   await hidden.page.locator('perch-tweet').scrollIntoViewIfNeeded();
   await hidden.page.waitForFunction(() => document.querySelector('perch-tweet')?.shadowRoot?.querySelector('[part="consent"]') != null, undefined, { timeout: 60000 });
   // Leaving the page hands anything queued to the browser (pagehide); nothing may be queued.
-  await hidden.page.close({ runBeforeUnload: true });
-  await hidden.context.close();
+  await hidden.page.goto('about:blank');
+  // The publisher shows posts from the site before consent but counts only after it: shown, not counted.
+  await site.php(`update_option( 'perch_settings', array( 'first_party_before_consent' => true, 'impressions' => 'after-consent' ) );`);
+  const shown = await reader('v1.denied');
+  await openAndScroll(shown.page);
+  await shown.page.goto('about:blank');
   // A reader who consents, under the same settings, is counted: the only new impression.
   const control = await reader('v1.content');
   const done = await collected(control.context);
   await openAndScroll(control.page);
   await done();
-  await control.context.close();
+  await Promise.all([hidden.context.close(), shown.context.close(), control.context.close()]);
   assert.equal(await todayOnPage(), start + 1);
 });
