@@ -33,7 +33,7 @@ if ( is_multisite() ) {
 		perch_uninstall_site();
 		restore_current_blog();
 	}
-	delete_site_option( 'perch_network_totals' );
+	delete_site_option( 'perch_network_alerts_sent' );
 } else {
 	perch_uninstall_site();
 }

@@ -36,6 +36,19 @@ export interface WordPressOptions {
   constants?: Record<string, ConstantValue>;
   /** Extra plugin folders to copy into wp-content/plugins and activate (`name` → source folder). */
   extraPlugins?: Record<string, string>;
+  /**
+   * A subdirectory multisite network instead of a single site: the main site plus one site per
+   * slug (at `/slug/`); the plugin is network-activated unless `networkActivate` is false.
+   */
+  multisite?: { sites: string[]; networkActivate?: boolean };
+}
+
+/** A site of a multisite network. */
+export interface NetworkSite {
+  /** Blog id. */
+  id: number;
+  /** Home URL without a trailing slash, e.g. `http://127.0.0.1:41234/site2`. */
+  url: string;
 }
 
 /** A running site. */
@@ -46,6 +59,8 @@ export interface WordPress {
   dir: string;
   /** WordPress's root folder. */
   root: string;
+  /** On a multisite network: every site, the main site first. */
+  sites?: NetworkSite[];
   /** Runs PHP with WordPress loaded (as a front-end request to `/`); resolves with its output. */
   php(code: string): Promise<string>;
   /** PHP errors logged so far (WP_DEBUG_LOG plus the PHP server's stderr). */
@@ -127,7 +142,7 @@ function phpLiteral(value: ConstantValue): string {
   return `'${value.replace(/\\/g, '\\\\').replace(/'/g, "\\'")}'`;
 }
 
-function wpConfig(dbPort: number, url: string, dir: string, constants: Record<string, ConstantValue>): string {
+function wpConfig(dbPort: number, url: string, dir: string, constants: Record<string, ConstantValue>, network = false): string {
   const all: Record<string, ConstantValue> = {
     DB_NAME: 'wp',
     DB_USER: 'root',
@@ -148,6 +163,11 @@ function wpConfig(dbPort: number, url: string, dir: string, constants: Record<st
     ...Object.fromEntries(['AUTH', 'SECURE_AUTH', 'LOGGED_IN', 'NONCE'].flatMap((k) => [[`${k}_KEY`, `perch-test-${k}-key`], [`${k}_SALT`, `perch-test-${k}-salt`]])),
     ...constants,
   };
+  if (network) {
+    // Every site of a network has its own home URL: the single-site constants would pin them all to the main site.
+    delete all.WP_HOME;
+    delete all.WP_SITEURL;
+  }
   const lines = Object.entries(all).map(([k, v]) => `if ( ! defined( '${k}' ) ) { define( '${k}', ${phpLiteral(v)} ); }`);
   return `<?php\n// Written by the test harness.\n${lines.join('\n')}\n$table_prefix = 'wp_';\nif ( ! defined( 'ABSPATH' ) ) { define( 'ABSPATH', __DIR__ . '/' ); }\nrequire_once ABSPATH . 'wp-settings.php';\n`;
 }
@@ -199,7 +219,8 @@ export async function startWordPress(options: WordPressOptions = {}): Promise<Wo
     cpSync(join(HERE, 'theme'), join(root, 'wp-content/themes/perch-test'), { recursive: true });
     const port = await freePort();
     const url = `http://127.0.0.1:${port}`;
-    writeFileSync(join(root, 'wp-config.php'), wpConfig(db.port, url, dir, options.constants ?? {}));
+    const network = options.multisite !== undefined;
+    writeFileSync(join(root, 'wp-config.php'), wpConfig(db.port, url, dir, { ...(network ? { WP_ALLOW_MULTISITE: true } : {}), ...options.constants }, network));
 
     const runPhp = async (code: string, installing = false): Promise<string> => {
       const file = join(dir, `cli-${Date.now()}-${Math.random().toString(36).slice(2)}.php`);
@@ -227,6 +248,10 @@ export async function startWordPress(options: WordPressOptions = {}): Promise<Wo
       true,
     );
     await runPhp(`flush_rewrite_rules( false );`);
+    let sites: NetworkSite[] | undefined;
+    if (options.multisite !== undefined) {
+      sites = await installNetwork(runPhp, { root, dir, dbPort: db.port, port, url, constants: options.constants ?? {}, slugs: options.multisite.sites });
+    }
 
     const zip = options.pluginZip === undefined ? PLUGIN_ZIP : options.pluginZip;
     if (zip !== null) {
@@ -237,8 +262,9 @@ export async function startWordPress(options: WordPressOptions = {}): Promise<Wo
       cpSync(source, join(root, 'wp-content/plugins', name), { recursive: true });
     }
     const toActivate = [...(zip !== null && options.activate !== false ? ['perch/perch.php'] : []), ...Object.keys(options.extraPlugins ?? {}).map((n) => `${n}/${n}.php`)];
+    const networkWide = options.multisite !== undefined && options.multisite.networkActivate !== false;
     for (const plugin of toActivate) {
-      const out = await runPhp(`$r = activate_plugin( ${phpLiteral(plugin)} ); echo is_wp_error( $r ) ? 'ERROR ' . $r->get_error_message() : 'active';`);
+      const out = await runPhp(`$r = activate_plugin( ${phpLiteral(plugin)}, '', ${networkWide ? 'true' : 'false'} ); echo is_wp_error( $r ) ? 'ERROR ' . $r->get_error_message() : 'active';`);
       if (!out.includes('active') || out.includes('ERROR')) throw new Error(`activating ${plugin} failed: ${out}`);
     }
 
@@ -247,6 +273,7 @@ export async function startWordPress(options: WordPressOptions = {}): Promise<Wo
       url,
       dir,
       root,
+      ...(sites !== undefined ? { sites } : {}),
       php: (code) => runPhp(code),
       errors: () => [join(dir, 'debug.log'), logFile].map((f) => (existsSync(f) ? readFileSync(f, 'utf8') : '')).join(''),
       pluginErrors: () =>
@@ -275,6 +302,57 @@ export async function startWordPress(options: WordPressOptions = {}): Promise<Wo
     await stop();
     throw e;
   }
+}
+
+/**
+ * Turns the freshly installed single site into a subdirectory multisite network (what Tools →
+ * Network Setup does: `install_network()`, `populate_network()`, then the MULTISITE constants
+ * in wp-config.php) and creates a site per slug with `wpmu_create_blog()`.
+ */
+async function installNetwork(
+  runPhp: (code: string, installing?: boolean) => Promise<string>,
+  at: { root: string; dir: string; dbPort: number; port: number; url: string; constants: Record<string, ConstantValue>; slugs: string[] },
+): Promise<NetworkSite[]> {
+  const domain = `127.0.0.1:${at.port}`;
+  const out = await runPhp(
+    `require_once ABSPATH . 'wp-admin/includes/network.php';
+     // As wp-admin/network.php does: the network's global tables get their names before they exist.
+     foreach ( $wpdb->tables( 'ms_global' ) as $table => $prefixed ) { $wpdb->$table = $prefixed; }
+     install_network();
+     $r = populate_network( 1, ${phpLiteral(domain)}, ${phpLiteral(ADMIN.email)}, 'Perch test network', '/', false );
+     echo is_wp_error( $r ) ? 'ERROR ' . $r->get_error_message() : 'network';`,
+  );
+  if (!out.includes('network') || out.includes('ERROR')) throw new Error(`network install failed: ${out}`);
+  writeFileSync(
+    join(at.root, 'wp-config.php'),
+    wpConfig(at.dbPort, at.url, at.dir, { WP_ALLOW_MULTISITE: true, MULTISITE: true, SUBDOMAIN_INSTALL: false, DOMAIN_CURRENT_SITE: domain, PATH_CURRENT_SITE: '/', SITE_ID_CURRENT_SITE: 1, BLOG_ID_CURRENT_SITE: 1, ...at.constants }, true),
+  );
+  const created = await runPhp(
+    `$ids = array( 1 );
+     foreach ( ${'array(' + at.slugs.map((s) => phpLiteral(s)).join(', ') + ')'} as $slug ) {
+       $id = wpmu_create_blog( ${phpLiteral(domain)}, '/' . $slug . '/', 'Site ' . $slug, 1 );
+       if ( is_wp_error( $id ) ) { echo 'ERROR ' . $id->get_error_message(); exit; }
+       $ids[] = (int) $id;
+       // wp_insert_site() drops the port from the domain (sanitize_user): put it back.
+       $wpdb->update( $wpdb->blogs, array( 'domain' => ${phpLiteral(domain)} ), array( 'blog_id' => $id ) );
+       clean_blog_cache( $id );
+       update_blog_option( $id, 'home', ${phpLiteral(at.url)} . '/' . $slug );
+       update_blog_option( $id, 'siteurl', ${phpLiteral(at.url)} . '/' . $slug );
+     }
+     update_blog_option( 1, 'home', ${phpLiteral(at.url)} );
+     update_blog_option( 1, 'siteurl', ${phpLiteral(at.url)} );
+     foreach ( $ids as $id ) {
+       switch_to_blog( $id );
+       update_option( 'permalink_structure', '/%postname%/' );
+       update_option( 'template', 'perch-test' );
+       update_option( 'stylesheet', 'perch-test' );
+       delete_option( 'rewrite_rules' ); // rebuilt on the site's next request
+       restore_current_blog();
+     }
+     echo wp_json_encode( array_map( fn( $id ) => array( 'id' => $id, 'url' => untrailingslashit( get_home_url( $id ) ) ), $ids ) );`,
+  );
+  if (created.includes('ERROR') || !created.startsWith('[')) throw new Error(`creating sites failed: ${created.slice(0, 2000)}`);
+  return JSON.parse(created) as NetworkSite[];
 }
 
 /** Creates and publishes a post (or page) with `content`; resolves with its URL. */

@@ -51,6 +51,8 @@ add_action( 'enqueue_block_editor_assets', 'perch_enqueue_editor_assets' );
 // Admin: impressions and Site Health.
 add_action( 'admin_menu', 'perch_add_impressions_page' );
 add_action( 'wp_dashboard_setup', 'perch_add_dashboard_widget' );
+add_action( 'network_admin_menu', 'perch_add_network_impressions_page' );
+add_action( 'wp_network_dashboard_setup', 'perch_add_dashboard_widget' );
 add_filter( 'site_status_tests', 'perch_site_health_tests' );
 add_action( 'init', 'perch_schedule_alerts' );
 add_action( PERCH_ALERTS_HOOK, 'perch_run_alerts' );

@@ -56,19 +56,21 @@ function perch_render_impressions_page(): void {
 	if ( 'off' === perch_setting( 'impressions' ) ) {
 		echo '<div class="notice notice-warning"><p>' . esc_html__( 'Impression counting is off (Settings → Perch).', 'perch' ) . '</p></div>';
 	}
-	printf(
-		'<p class="perch-projection">%s</p>',
-		esc_html(
-			sprintf(
-				/* translators: 1: impressions today, 2: projected total, 3: threshold, 4: percentage. */
-				__( 'Today (UTC): %1$s impressions, projected %2$s by the end of the day — %4$s%% of the %3$s daily threshold.', 'perch' ),
-				number_format_i18n( $projection['today'] ),
-				number_format_i18n( $projection['projected'] ),
-				number_format_i18n( $projection['threshold'] ),
-				number_format_i18n( $projection['fraction'] * 100, 1 )
+	printf( '<p class="perch-projection">%s</p>', esc_html( perch_projection_sentence( $projection ) ) );
+	if ( perch_impressions_network_wide() ) {
+		$network = perch_network_projection();
+		printf(
+			'<p class="perch-network-projection">%s</p>',
+			esc_html(
+				sprintf(
+					/* translators: 1: impressions today on the whole network, 2: percentage of the threshold. */
+					__( 'X\'s threshold applies to the whole network: %1$s impressions today on all its sites, projected to %2$s%% of the daily threshold.', 'perch' ),
+					number_format_i18n( $network['today'] ),
+					number_format_i18n( $network['fraction'] * 100, 1 )
+				)
 			)
-		)
-	);
+		);
+	}
 	echo perch_impressions_chart( $daily, $projection['threshold'] ); // phpcs:ignore WordPress.Security.EscapeOutput.OutputNotEscaped -- built from escaped parts.
 	echo '<h2>' . esc_html__( 'Most shown in the last 7 days', 'perch' ) . '</h2>';
 	echo '<table class="widefat striped perch-top"><thead><tr><th>' . esc_html__( 'Post or timeline', 'perch' ) . '</th><th>' . esc_html__( 'Impressions', 'perch' ) . '</th></tr></thead><tbody>';
@@ -82,21 +84,22 @@ function perch_render_impressions_page(): void {
 	echo '</tbody></table></div>';
 }
 
-/** Registers the dashboard widget. */
+/** Registers the dashboard widget (the network admin's dashboard gets the network's). */
 function perch_add_dashboard_widget(): void {
-	if ( current_user_can( 'manage_options' ) ) {
+	if ( is_network_admin() ? current_user_can( 'manage_network_options' ) : current_user_can( 'manage_options' ) ) {
 		wp_add_dashboard_widget( 'perch_impressions', __( 'X embed impressions', 'perch' ), 'perch_render_dashboard_widget' );
 	}
 }
 
 /** The widget: today, projection, share of the threshold, link to the page. */
 function perch_render_dashboard_widget(): void {
-	$p = perch_impressions_projection();
+	$network = is_network_admin();
+	$p       = $network ? perch_network_projection() : perch_impressions_projection();
 	printf(
 		'<p class="perch-dashboard-today">%s</p><p>%s</p><p><a href="%s">%s</a></p>',
 		esc_html( sprintf( /* translators: %s: impressions. */ __( 'Today: %s impressions', 'perch' ), number_format_i18n( $p['today'] ) ) ),
 		esc_html( sprintf( /* translators: 1: projection, 2: percentage. */ __( 'Projected: %1$s (%2$s%% of the daily threshold)', 'perch' ), number_format_i18n( $p['projected'] ), number_format_i18n( $p['fraction'] * 100, 1 ) ) ),
-		esc_url( admin_url( 'index.php?page=perch-impressions' ) ),
+		esc_url( $network ? network_admin_url( 'index.php?page=perch-impressions' ) : admin_url( 'index.php?page=perch-impressions' ) ),
 		esc_html__( 'Details', 'perch' )
 	);
 }

@@ -79,16 +79,27 @@ function perch_impressions_top( int $days = 7, int $limit = 10 ): array {
  * @return array{today: int, projected: int, threshold: int, fraction: float}
  */
 function perch_impressions_projection( ?int $now = null ): array {
-	$now       = $now ?? time();
-	$daily     = perch_impressions_daily( 1 );
-	$today     = (int) ( $daily[ gmdate( 'Y-m-d', $now ) ] ?? 0 );
+	$now   = $now ?? time();
+	$daily = perch_impressions_daily( 1 );
+	return perch_impressions_project( (int) ( $daily[ gmdate( 'Y-m-d', $now ) ] ?? 0 ), (int) perch_setting( 'impressions_threshold' ), $now );
+}
+
+/**
+ * Projects `$today` (impressions so far this UTC day) to the end of the day.
+ *
+ * @param int $today     Impressions so far today.
+ * @param int $threshold Daily threshold.
+ * @param int $now       Unix time.
+ * @return array{today: int, projected: int, threshold: int, fraction: float}
+ */
+function perch_impressions_project( int $today, int $threshold, int $now ): array {
 	$elapsed   = max( 600, $now % DAY_IN_SECONDS ); // at least ten minutes, so the first minutes do not explode
-	$projected = (int) round( $today * DAY_IN_SECONDS / $elapsed );
-	$threshold = max( 1, (int) perch_setting( 'impressions_threshold' ) );
+	$projected = max( $today, (int) round( $today * DAY_IN_SECONDS / $elapsed ) );
+	$threshold = max( 1, $threshold );
 	return array(
 		'today'     => $today,
-		'projected' => max( $today, $projected ),
+		'projected' => $projected,
 		'threshold' => $threshold,
-		'fraction'  => max( $today, $projected ) / $threshold,
+		'fraction'  => $projected / $threshold,
 	);
 }

@@ -24,6 +24,7 @@ require_once __DIR__ . '/consent.php';
 require_once __DIR__ . '/settings-page.php';
 require_once __DIR__ . '/impressions-data.php';
 require_once __DIR__ . '/impressions-admin.php';
+require_once __DIR__ . '/impressions-network.php';
 require_once __DIR__ . '/impressions-alerts.php';
 require_once __DIR__ . '/site-health.php';
 foreach ( glob( __DIR__ . '/rest/*.php' ) ?: array() as $perch_rest_file ) {

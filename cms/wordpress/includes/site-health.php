@@ -99,9 +99,9 @@ function perch_health_consent(): array {
 
 /** Today's projection against the threshold and the alert levels. */
 function perch_health_threshold(): array {
-	$p       = perch_impressions_projection();
+	$p       = perch_threshold_projection();
 	$percent = $p['fraction'] * 100;
-	$levels  = array_map( 'intval', explode( ',', (string) perch_setting( 'alert_levels' ) ) );
+	$levels  = array_map( 'intval', explode( ',', (string) ( perch_impressions_network_wide() ? perch_network_setting( 'alert_levels' ) : perch_setting( 'alert_levels' ) ) ) );
 	$first   = min( $levels ?: array( 50 ) );
 	/* translators: 1: projected impressions, 2: percentage of the threshold. */
 	$text = sprintf( __( 'Projected today: %1$s impressions (%2$s%% of the daily threshold).', 'perch' ), number_format_i18n( $p['projected'] ), number_format_i18n( $percent, 1 ) );
