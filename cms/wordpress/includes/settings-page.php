@@ -40,6 +40,8 @@ function perch_register_settings(): void {
 /**
  * Cleans a submitted settings array. Locked keys and bad values keep the saved value;
  * an empty bearer token field keeps the saved token (it is never shown), `clear` removes it.
+ * An unticked checkbox is absent from a form: a missing yes/no key means "off" only for the
+ * settings page's own form (it sends `_form`); code that saves some keys keeps the others.
  *
  * @param mixed $input Submitted values.
  * @return array<string, mixed>
@@ -48,13 +50,16 @@ function perch_sanitize_settings( $input ): array {
 	$saved = get_option( PERCH_OPTION, array() );
 	$saved = is_array( $saved ) ? $saved : array();
 	$input = is_array( $input ) ? wp_unslash( $input ) : array();
-	$clean = $saved;
+	$clean     = $saved;
+	$from_form = ! empty( $input['_form'] );
 	foreach ( perch_setting_definitions() as $key => $definition ) {
 		if ( perch_setting_locked( $key ) ) {
 			continue;
 		}
 		if ( 'bool' === $definition['kind'] ) {
-			$clean[ $key ] = ! empty( $input[ $key ] );
+			if ( $from_form || array_key_exists( $key, $input ) ) {
+				$clean[ $key ] = ! empty( $input[ $key ] );
+			}
 			continue;
 		}
 		if ( ! array_key_exists( $key, $input ) ) {
@@ -221,6 +226,7 @@ function perch_render_settings_page(): void {
 	}
 	echo '<div class="wrap"><h1>' . esc_html( get_admin_page_title() ) . '</h1><form action="options.php" method="post">';
 	settings_fields( PERCH_SETTINGS_PAGE );
+	printf( '<input type="hidden" name="%s" value="1">', esc_attr( PERCH_OPTION . '[_form]' ) );
 	do_settings_sections( PERCH_SETTINGS_PAGE );
 	submit_button();
 	echo '</form></div>';
