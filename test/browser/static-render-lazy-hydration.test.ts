@@ -169,6 +169,7 @@ describe('static rendering: hydration waits for a reason, impressions do not', (
     const upFront = await requestsSoFar();
     expect(hydrationCode(upFront), 'no element or hydration code before a post is near').to.deep.equal([]);
     expect(win.customElements.get('perch-tweet')).to.equal(undefined);
+    expect(typeof (win as FrameWindow & { perch?: { policy(): unknown } }).perch?.policy, 'window.perch is there before hydration').to.equal('function');
 
     const done = hydrated(first);
     first.scrollIntoView({ block: 'center' });

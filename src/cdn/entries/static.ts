@@ -5,6 +5,7 @@
  * loads `<perch-tweet>` (which adopts the server's DOM) only when the reader needs it.
  */
 import { trackImpressions } from '../../impressions/impression-tracker.js';
+import { installGlobalApi } from '../global-api.js';
 import { setScriptOrigin } from '../../shared/page-config.js';
 import { hydrateWhenNeeded } from '../../render/hydrate-when-needed.js';
 import { isPostId } from '../../data/model.js';
@@ -26,6 +27,7 @@ function shownPostId(el: Element): string | undefined {
 /** Called by the loader instead of the `perch-tweet` chunk when every post on the page is server-rendered. */
 export function boot(options: BootOptions): void {
   setScriptOrigin(options.scriptOrigin);
+  installGlobalApi(); // `window.perch` (consent calls from the page) works before hydration too
   const posts = [...document.querySelectorAll('perch-tweet')];
   // The same element and id the hydrated post reports: the tracker counts each once per page view.
   for (const el of posts) {
