@@ -57,7 +57,8 @@ function startLoader(base: URL, autoloadOff: boolean): void {
   function load(tag: string, now = false): void {
     let file = CHUNKS[tag];
     if (file === undefined || started.has(file) || customElements.get(tag) !== undefined) return;
-    if (!now && tag === 'perch-tweet' && [...document.querySelectorAll(tag)].every(serverRendered)) file = STATIC_CHUNK;
+    const posts = tag === 'perch-tweet' && !now ? [...document.querySelectorAll(tag)] : [];
+    if (posts.length > 0 && posts.every(serverRendered)) file = STATIC_CHUNK;
     if (started.has(file)) return;
     started.add(file);
     import(/* @vite-ignore */ new URL(file, base).href).then(
