@@ -53,6 +53,7 @@ const builds = [
   {
     input: {
       'perch-tweet': 'src/cdn/entries/tweet.ts',
+      'perch-static': 'src/cdn/entries/static.ts',
       'perch-consent': 'src/cdn/entries/consent.ts',
       'perch-timeline': 'src/cdn/entries/timeline.ts',
       'perch-video': 'src/cdn/entries/video.ts',

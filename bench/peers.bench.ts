@@ -38,6 +38,12 @@ const PEER = 'react-tweet (esbuild)';
 /** One load of one page. */
 interface Run {
   jsGzipBytes: number;
+  /**
+   * JavaScript the page runs up front: on the static-rendering page, what it requested before
+   * asking for `<perch-tweet>`'s code (which waits for a post near the viewport, idle time or an
+   * interaction); on every other page, all of it.
+   */
+  upFrontJsGzipBytes: number;
   totalGzipBytes: number;
   requests: number;
   allRenderedMs: number;
@@ -88,14 +94,22 @@ async function load(browser: Browser, url: string, posts: number, perch: boolean
     const page = await context.newPage();
     const cdp = await context.newCDPSession(page);
     let js = 0;
+    let upFrontJs = 0;
     let total = 0;
     let requests = 0;
+    const beforeElement = new Set<Request>();
+    let elementAsked = false;
+    let deferred = false;
     const bodies: Promise<void>[] = [];
     // Requests in flight, but for impression beacons (sent with `keepalive`, they may never be reported finished).
     let inFlight = 0;
     const counts = (r: Request): boolean => !(r.method() === 'POST' && r.url().includes('/v1/impressions'));
     page.on('request', (r) => {
       requests += 1;
+      const path = new URL(r.url()).pathname;
+      if (path.endsWith('/widgets/perch-static.js')) deferred = true;
+      if (path.endsWith('/widgets/perch-tweet.js')) elementAsked = true;
+      if (!elementAsked) beforeElement.add(r);
       if (counts(r)) inFlight += 1;
     });
     const settle = (r: Request): void => void (counts(r) && (inFlight -= 1));
@@ -114,6 +128,7 @@ async function load(browser: Browser, url: string, posts: number, perch: boolean
           const g = gzipSync(b, { level: 9 }).length;
           total += g;
           if (type.includes('javascript')) js += g;
+          if (type.includes('javascript') && beforeElement.has(response.request())) upFrontJs += g;
         },
         () => undefined,
       ));
@@ -146,6 +161,7 @@ async function load(browser: Browser, url: string, posts: number, perch: boolean
     if (process.env.BENCH_VERBOSE === '1') process.stderr.write(`${url} rendered ${round(rendered)} ms\n`);
     return {
       jsGzipBytes: js,
+      upFrontJsGzipBytes: deferred ? upFrontJs : js,
       totalGzipBytes: total,
       requests,
       allRenderedMs: round(rendered),

@@ -4,6 +4,10 @@
  * embed server) and (b) static rendering (the same post rendered by the embed server into
  * the page, `GET /v1/render/tweet/:id`, then adopted by the same script). Medians of
  * alternating runs in one Chromium, a fresh context (empty cache) each run; printed as JSON.
+ * For static rendering also the script the page runs up front (everything requested before the
+ * page asks for `<perch-tweet>`'s own code, which it does only once a post is near, the browser
+ * idle or the reader interacting), apart from the code that hydrates, and the time until the post
+ * is interactive (adopted by `<perch-tweet>`).
  * No budgets here: the two are compared with each other in the same run.
  */
 import { chromium, type Browser } from 'playwright-core';
@@ -27,6 +31,8 @@ interface Run {
   layoutShift: number;
   /** Gzip bytes of JavaScript from the embed server. */
   jsGzipBytes: number;
+  /** Of which requested before the page asked for `widgets/perch-tweet.js` (all of it when a page asks for it first thing). */
+  upFrontJsGzipBytes: number;
   /** Gzip bytes of the HTML document. */
   htmlGzipBytes: number;
   /** Requests for post data (`/v1/tweets…`). */
@@ -90,12 +96,26 @@ async function measure(browser: Browser, server: RunningServer, path: string, ht
   let jsGzipBytes = 0;
   let postRequests = 0;
   const pending: Promise<void>[] = [];
+  // Requests made before the page asked for the element's code; `deferred` once something waited (the static-page chunk ran first).
+  const beforeElement = new Set<string>();
+  let elementAsked = false;
+  let deferred = false;
+  const upFront: number[] = [];
   page.on('request', (request) => {
-    if (new URL(request.url()).pathname.startsWith('/v1/tweets')) postRequests += 1;
+    const path = new URL(request.url()).pathname;
+    if (path.startsWith('/v1/tweets')) postRequests += 1;
+    if (path.endsWith('/widgets/perch-static.js')) deferred = true;
+    if (path.endsWith('/widgets/perch-tweet.js')) elementAsked = true;
+    if (!elementAsked) beforeElement.add(request.url());
   });
   page.on('response', (response) => {
     if (!response.url().startsWith(server.url) || !(response.headers()['content-type'] ?? '').includes('javascript')) return;
-    pending.push(response.body().then((b) => void (jsGzipBytes += gzipSync(b, { level: 9 }).length), () => undefined));
+    const early = beforeElement.has(response.url());
+    pending.push(response.body().then((b) => {
+      const size = gzipSync(b, { level: 9 }).length;
+      jsGzipBytes += size;
+      if (early) upFront.push(size);
+    }, () => undefined));
   });
   await page.goto(`${server.url}${path}`);
   await page.waitForFunction(() => {
@@ -104,9 +124,10 @@ async function measure(browser: Browser, server: RunningServer, path: string, ht
   });
   await page.waitForLoadState('networkidle');
   await Promise.all(pending);
-  const probe = await page.evaluate(() => (window as unknown as { __perch: Omit<Run, 'jsGzipBytes' | 'htmlGzipBytes' | 'postRequests'> }).__perch);
+  const probe = await page.evaluate(() => (window as unknown as { __perch: Omit<Run, 'jsGzipBytes' | 'upFrontJsGzipBytes' | 'htmlGzipBytes' | 'postRequests'> }).__perch);
   await context.close();
-  return { ...probe, jsGzipBytes, htmlGzipBytes: gzipSync(html, { level: 9 }).length, postRequests };
+  const upFrontJsGzipBytes = deferred ? upFront.reduce((a, b) => a + b, 0) : jsGzipBytes;
+  return { ...probe, jsGzipBytes, upFrontJsGzipBytes, htmlGzipBytes: gzipSync(html, { level: 9 }).length, postRequests };
 }
 
 function summary(runs: Run[]): Record<string, number> {
@@ -116,6 +137,8 @@ function summary(runs: Run[]): Record<string, number> {
     navigationToInteractivePostMedianMs: round(median(runs.map((r) => r.interactiveMs))),
     maxLayoutShift: Math.max(...runs.map((r) => r.layoutShift)),
     javascriptGzipBytes: median(runs.map((r) => r.jsGzipBytes)),
+    upFrontJavascriptGzipBytes: median(runs.map((r) => r.upFrontJsGzipBytes)),
+    hydrationJavascriptGzipBytes: median(runs.map((r) => r.jsGzipBytes - r.upFrontJsGzipBytes)),
     htmlGzipBytes: median(runs.map((r) => r.htmlGzipBytes)),
     postDataRequests: Math.max(...runs.map((r) => r.postRequests)),
     adoptedInEveryRun: runs.every((r) => r.adopted) ? 1 : 0,

@@ -2,6 +2,8 @@
 export interface BootOptions {
   /** Origin the Perch script was served from: the default embed server. */
   scriptOrigin: string;
+  /** Load the chunk of the widget `tag` now (each chunk once per page, however often asked). */
+  load?: (tag: string) => void;
 }
 
 /** A widget chunk, as the loader sees it. */

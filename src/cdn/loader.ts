@@ -35,6 +35,14 @@ const CHUNKS: Record<string, string> = {
   'perch-hashtag-button': 'widgets/perch-buttons.js',
 };
 
+/** Loaded instead of the `perch-tweet` chunk while every post on the page is server-rendered: impressions now, the element when needed. */
+const STATIC_CHUNK = 'widgets/perch-static.js';
+
+/** A `<perch-tweet>` that arrived with a declarative shadow root (or is having one parsed now). */
+function serverRendered(el: Element): boolean {
+  return el.shadowRoot !== null || el.querySelector(':scope > template[shadowrootmode]') !== null;
+}
+
 /** X's embed markup; upgraded unless the page says `<meta name="twitter:widgets:autoload" content="off">`. */
 const X_MARKUP = 'blockquote.twitter-tweet,blockquote.twitter-video,a.twitter-timeline,a.twitter-share-button,a.twitter-follow-button,a.twitter-mention-button,a.twitter-hashtag-button';
 
@@ -45,12 +53,16 @@ function startLoader(base: URL, autoloadOff: boolean): void {
   /** Chunk files imported (or being imported): each once, however many tags it serves. */
   const started = new Set<string>();
 
-  function load(tag: string): void {
-    const file = CHUNKS[tag];
+  /** Load `tag`'s chunk; `now`: even when its posts are all server-rendered (the static chunk asks when one is needed). */
+  function load(tag: string, now = false): void {
+    let file = CHUNKS[tag];
     if (file === undefined || started.has(file) || customElements.get(tag) !== undefined) return;
+    const posts = tag === 'perch-tweet' && !now ? [...document.querySelectorAll(tag)] : [];
+    if (posts.length > 0 && posts.every(serverRendered)) file = STATIC_CHUNK;
+    if (started.has(file)) return;
     started.add(file);
     import(/* @vite-ignore */ new URL(file, base).href).then(
-      (chunk: WidgetChunk) => chunk.boot({ scriptOrigin }),
+      (chunk: WidgetChunk) => chunk.boot({ scriptOrigin, load: (t) => load(t, true) }),
       (error: unknown) => {
         started.delete(file);
         console.error(`[perch] could not load <${tag}>`, error);

@@ -119,6 +119,9 @@ export function trackImpressions(el: Element, info: ImpressionInfo): () => void 
   if (!allowed() || !el.isConnected) return () => undefined;
   if (once(el, `rendered:${info.kind}:${info.id}`)) enqueue({ ...info, type: 'rendered' });
   if (counted.get(el)?.has(`viewable:${info.kind}:${info.id}`) === true) return () => undefined;
+  // Already watched for the same thing (a server-rendered post, now hydrated): its clock keeps running.
+  const current = watching.get(el)?.info;
+  if (current?.kind === info.kind && current.id === info.id) return () => stop(el);
   stop(el);
   watching.set(el, { info, visible: false, timer: undefined });
   listenVisibility();
