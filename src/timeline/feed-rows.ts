@@ -65,11 +65,6 @@ export class FeedRows implements ReactiveController {
     return this.done.has(el as HTMLElement);
   }
 
-  /** True while some rows wait to be filled. */
-  get pending(): boolean {
-    return this.queue.length > 0;
-  }
-
   /**
    * The rows now in the feed, in the reader's order, the first `inView` of them in view. Rows
    * whose content is current are left alone; empty ones get their reserved height; then as many
@@ -85,16 +80,15 @@ export class FeedRows implements ReactiveController {
       this.done.delete(el);
     }
     this.queue = [];
+    let inViewLeft = 0;
     jobs.forEach((job, i) => {
       const filled = this.done.get(job.el);
-      if (filled !== undefined && sameDeps(filled.deps, job.deps)) {
-        if (i < inView) inView--; // in view and current: nothing to wait for
-        return;
-      }
-      if (filled === undefined) job.el.style.height = `${Math.round(job.estimate)}px`;
+      if (filled !== undefined && sameDeps(filled.deps, job.deps)) return;
+      if (filled === undefined) job.el.style.height = `${job.estimate}px`;
       this.queue.push(job);
+      if (i < inView) inViewLeft++; // the rows in view come first, so they lead the queue
     });
-    this.inViewLeft = Math.max(0, inView);
+    this.inViewLeft = inViewLeft;
     if (this.inViewLeft === 0) this.options.inViewFilled?.();
     this.fill();
   }
