@@ -1,8 +1,9 @@
 /**
- * Where the time goes while scrolling 1,000 posts in `<perch-timeline>`: a Chromium trace of
- * mouse-wheel scrolling (as bench/timeline.bench.ts does), reduced to the renderer main thread's
- * tasks: for each task, wall and thread (CPU) time and the time spent in script, style, layout,
- * paint and the rest. Prints JSON: totals, and the breakdown of the long (> 50 ms) tasks.
+ * `npm run bench:profile-timeline`: where the time goes while scrolling 1,000 posts in
+ * `<perch-timeline>` (the npm build, bundled unminified so functions keep their names): a Chromium
+ * trace and CPU profile of mouse-wheel scrolling, as bench/timeline.bench.ts scrolls. Prints JSON:
+ * the main thread's tasks (wall and thread time), thread time by trace event (script, style,
+ * layout, paint…), the long (> 50 ms) tasks broken down, and the heaviest functions.
  * Env: CHROME_PATH, STEPS (wheel steps, default 150).
  */
 import { build } from 'esbuild';
