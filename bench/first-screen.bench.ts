@@ -83,7 +83,7 @@ function measureScript(variant: Variant): string {
   const onRender = (e) => { if (!renderedAt.has(e.target)) renderedAt.set(e.target, performance.now()); };
   window.addEventListener('perch-render', onRender, true);
   window.addEventListener('perch-timeline-render', onRender, true);
-  const shows = (el) => el.shadowRoot != null && el.shadowRoot.querySelector(el.localName === 'perch-timeline' ? 'article.item' : '.frame') != null;
+  const shows = (el) => el.shadowRoot != null && el.shadowRoot.querySelector(el.localName === 'perch-timeline' ? 'article.item .post' : '.frame') != null;
   const poll = () => {
     const now = performance.now();
     for (const el of document.querySelectorAll(POSTS)) {

@@ -129,7 +129,7 @@ async function firstPost(browser: Browser, server: RunningServer): Promise<{ tim
   const tweetMs: number[] = [];
   // Alternate, so both see the same machine load; the first pair warms the server's cache.
   for (let run = 0; run <= RUNS; run++) {
-    const t = await timeToFirstPost(browser, server, '/bench/timeline-first-post.html', timeline, 'perch-timeline', 'article.item');
+    const t = await timeToFirstPost(browser, server, '/bench/timeline-first-post.html', timeline, 'perch-timeline', 'article.item .post');
     const p = await timeToFirstPost(browser, server, '/bench/tweet-first-post.html', tweet, 'perch-tweet', 'article');
     if (run === 0) continue;
     timelineMs.push(t);
@@ -209,7 +209,7 @@ async function scrollTimeline(browser: Browser, server: RunningServer, data: Tim
     el.data = d;
     document.getElementById('host')!.append(el);
   }, data);
-  await p.waitForFunction(() => document.querySelector('perch-timeline')?.shadowRoot?.querySelector('article.item') != null);
+  await p.waitForFunction(() => document.querySelector('perch-timeline')?.shadowRoot?.querySelector('article.item .post') != null);
   await p.evaluate(() => new Promise((r) => setTimeout(r, 500)));
   const setup = await takeLongTasks(p);
   const box = await p.evaluate(() => {

@@ -1,7 +1,7 @@
 /**
  * The loaded timeline's frame as a template: header, the scrolling viewport with the
- * "N new posts" button, the feed (only the rendered range, padded for the rest), the status
- * line, the footer and the live region. PageDown/PageUp move focus from post to post.
+ * "N new posts" button, the feed (only the rendered range's boxes, with spacers for the rest),
+ * the status line, the footer and the live region. PageDown/PageUp move focus from post to post.
  */
 import { html, nothing, type TemplateResult } from 'lit';
 import { classMap } from 'lit/directives/class-map.js';
@@ -60,15 +60,25 @@ export function renderTimelineFrame(v: FrameView, a: FrameActions): TemplateResu
         ${v.pending === 0
           ? nothing
           : html`<div class="new-posts-bar"><button part="new-posts" class="new-posts" type="button" @click=${a.showNewPosts}>${v.newPostsLabel}</button></div>`}
-        <div part="feed" role="feed" class="feed" aria-label=${timelineMsg('feedLabel', lang, { title: page.title })} aria-busy=${v.loadingMore ? 'true' : 'false'}
-          style=${cspStyleMap({ paddingTop: `${before}px`, paddingBottom: `${after}px` })} @keydown=${onFeedKeydown}>
-          ${repeat(visible, (p) => p.id, (p, i) => renderFeedItem(p, start + i, setSize, ctx))}
+        ${spacer(before)}
+        <div part="feed" role="feed" class="feed" aria-label=${timelineMsg('feedLabel', lang, { title: page.title })} aria-busy=${v.loadingMore ? 'true' : 'false'} @keydown=${onFeedKeydown}>
+          ${repeat(visible, (p) => p.id, (p, i) => renderFeedItem(p, start + i, setSize, lang))}
         </div>
+        ${spacer(after)}
         ${renderFeedStatus(status, lang)}
       </div>
       ${chrome.has('nofooter') ? nothing : html`<div part="timeline-footer" class="timeline-footer"><a href=${page.url} target="_blank" rel="noopener noreferrer">${timelineMsg('viewMore', lang)}</a></div>`}
       <div class="sr-only" aria-live=${v.live} aria-atomic="true">${v.announcement}</div>
     </div>`;
+}
+
+/**
+ * The space of the posts not rendered, before or after the feed. A sibling of the feed rather than
+ * its padding: when it changes (heights learnt, estimates revised), the browser's scroll anchoring
+ * keeps the posts in view where they are, which it does not do for a change of the feed's own box.
+ */
+function spacer(height: number): TemplateResult {
+  return html`<div class="spacer" aria-hidden="true" style=${cspStyleMap({ height: `${height}px` })}></div>`;
 }
 
 /** PageDown/PageUp on a post focuses the next/previous one. */

@@ -1,7 +1,7 @@
 /**
- * The timeline's own parts, as templates: header, one feed item (a post, cached), the
- * status line under the feed, and the fallback shown until the first posts arrive.
- * Posts themselves are drawn by the shared post renderer.
+ * The timeline's own parts, as templates: header, one feed item (the box; its post is
+ * rendered into it by `feed-rows.ts`), the status line under the feed, and the fallback
+ * shown until the first posts arrive. Posts themselves are drawn by the shared post renderer.
  */
 import { html, nothing, type TemplateResult } from 'lit';
 import { guard } from 'lit/directives/guard.js';
@@ -15,8 +15,12 @@ import { mediaSrc } from '../post/parts/context.js';
 import { xMark } from '../post/parts/icons.js';
 import { timelineMsg } from './timeline-i18n.js';
 
-/** The timeline's header: owner's avatar, title and handle, the X mark (part `timeline-header`). */
-export function renderTimelineHeader(page: TimelinePage, ctx: RenderContext): TemplateResult {
+/** The timeline's header: owner's avatar, title and handle, the X mark (part `timeline-header`); re-rendered only when something it shows changed. */
+export function renderTimelineHeader(page: TimelinePage, ctx: RenderContext): unknown {
+  return guard([page, ctx.lang, ctx.server, ctx.xContentAllowed, ctx.dnt], () => headerTemplate(page, ctx));
+}
+
+function headerTemplate(page: TimelinePage, ctx: RenderContext): TemplateResult {
   const owner = page.owner;
   const sub = page.source.type === 'profile' ? `@${owner.handle}` : timelineMsg('listBy', ctx.lang, { handle: owner.handle });
   return html`<div part="timeline-header" class="timeline-header">
@@ -30,14 +34,22 @@ export function renderTimelineHeader(page: TimelinePage, ctx: RenderContext): Te
 }
 
 /**
- * A feed item, re-rendered only when something it shows changed: scrolling re-renders the
- * timeline every time the rendered range moves, and the posts that stay in view must not pay for it.
+ * A feed item's box, named and numbered for assistive technology; its post is rendered into it
+ * separately ({@link feedPost}), a few rows a frame. Re-rendered only when something it shows changed.
  */
-export function renderFeedItem(post: PostResult, index: number, setSize: number, ctx: RenderContext): unknown {
-  return guard([post, index, setSize, ctx.lang, ctx.server, ctx.timeZone, ctx.hideCards, ctx.hideThread, ctx.xContentAllowed, ctx.dnt], () => {
-    const label = post.kind === 'post' ? msg('postBy', ctx.lang, { name: `${post.author.name} (@${post.author.handle})` }) : msg('not-found', ctx.lang);
-    return html`<article class="item" tabindex="0" data-key=${post.id} aria-label=${label} aria-posinset=${index + 1} aria-setsize=${setSize}>${renderPostResult(post, ctx)}</article>`;
+export function renderFeedItem(post: PostResult, index: number, setSize: number, lang: string | undefined): unknown {
+  return guard([post, index, setSize, lang], () => {
+    const label = post.kind === 'post' ? msg('postBy', lang, { name: `${post.author.name} (@${post.author.handle})` }) : msg('not-found', lang);
+    return html`<article class="item" tabindex="0" data-key=${post.id} aria-label=${label} aria-posinset=${index + 1} aria-setsize=${setSize}></article>`;
   });
+}
+
+/** A feed item's content: the post, and what it depends on (it is rendered again only when one of these changed). */
+export function feedPost(post: PostResult, ctx: RenderContext): { deps: readonly unknown[]; content(): TemplateResult } {
+  return {
+    deps: [post, ctx.lang, ctx.server, ctx.timeZone, ctx.hideCards, ctx.hideThread, ctx.xContentAllowed, ctx.dnt],
+    content: () => renderPostResult(post, ctx),
+  };
 }
 
 /** Where the feed stands, under it. */

@@ -12,6 +12,7 @@ import { PerchErrorEvent, type PerchErrorReason } from '../shared/events.js';
 import { booleanAttribute } from '../shared/boolean-attribute.js';
 import { resolveServer } from '../shared/page-config.js';
 import type { RenderContext } from '../post/post-view.js';
+import type { PostResult } from '../data/model.js';
 import { postStyles } from '../post/post.styles.js';
 import { themeScheme, themeTokens } from '../shared/theme-tokens.js';
 import { ThemeController, type Theme } from '../shared/theme-controller.js';
@@ -24,7 +25,8 @@ import { queryOf, sourceProblem } from './timeline-source.js';
 import { TimelineImpressions } from './timeline-impressions.js';
 import { timelineStyles } from './timeline.styles.js';
 import { VirtualScrollController } from './virtual-scroll.js';
-import { renderTimelineFallback } from './timeline-parts.js';
+import { feedPost, renderTimelineFallback } from './timeline-parts.js';
+import { FeedRows, type RowJob } from './feed-rows.js';
 import { renderTimelineFrame, type FrameActions } from './timeline-frame.js';
 
 export { MIN_TIMELINE_WIDTH, MAX_TIMELINE_WIDTH, DEFAULT_TIMELINE_HEIGHT, MIN_TIMELINE_HEIGHT, liveValue, type ChromeToken } from './timeline-layout.js';
@@ -144,9 +146,16 @@ export class PerchTimeline extends LitElement {
     fixedCount: () => this.fixedCount,
     viewport: () => this.renderRoot.querySelector<HTMLElement>('.viewport'),
     items: () => this.renderRoot.querySelectorAll<HTMLElement>('.item'),
+    measurable: (item) => this.rows.isFilled(item),
   }, DEFAULT_TIMELINE_HEIGHT);
+  /** Posts are rendered into their rows a few a frame, those in view first (`perch-render` waits for those). */
+  private readonly rows: FeedRows = new FeedRows(this, {
+    filled: (items) => this.scroller.remeasure(items),
+    inViewFilled: () => this.announceRendered(),
+  });
   private inline = false;
   private shown = false;
+  private renderAnnounced = true;
   private focusFirstAfterUpdate = false;
 
   /** Pages held, further pages, newer posts waiting, periodic refresh. */
@@ -367,16 +376,50 @@ export class PerchTimeline extends LitElement {
     super.addEventListener(type, listener, options);
   }
 
+  /** Resolves once the update is done and every post in the rendered range is in its row. */
+  protected override async getUpdateComplete(): Promise<boolean> {
+    const result = await super.getUpdateComplete();
+    await this.rows.settled();
+    return result;
+  }
+
+  /** The posts in view are rendered: the first time since the timeline showed, say so. */
+  private announceRendered(): void {
+    const page = this.feed.page;
+    if (this.renderAnnounced || page === undefined) return;
+    this.renderAnnounced = true;
+    this.dispatchEvent(new PerchTimelineRenderEvent(page));
+    this.dispatchEvent(new PerchTimelineRenderEvent(page, 'perch-timeline-render'));
+  }
+
+  /** Hand the rendered rows to the filler, in the reader's order. */
+  private fillRows(posts: readonly PostResult[]): void {
+    const byKey = new Map<string, HTMLElement>();
+    for (const el of this.renderRoot.querySelectorAll<HTMLElement>('.item')) byKey.set(el.dataset.key ?? '', el);
+    const ctx = this.context;
+    const { order, inView } = this.scroller.readerOrder();
+    const jobs: RowJob[] = [];
+    let inViewJobs = 0;
+    order.forEach((index, n) => {
+      const post = posts[index];
+      const el = post === undefined ? undefined : byKey.get(post.id);
+      if (post === undefined || el === undefined) return;
+      jobs.push({ el, estimate: this.scroller.heightOf(post.id), ...feedPost(post, ctx) });
+      if (n < inView) inViewJobs++;
+    });
+    this.rows.show(jobs, inViewJobs);
+  }
+
   protected override updated(): void {
     const { page, posts, nextCursor, loadingMore, moreFailed } = this.feed;
     if (page === undefined || !this.language.ready) return;
     if (!this.shown) {
       this.shown = true;
+      this.renderAnnounced = false;
       this.scroller.readSoon();
-      this.dispatchEvent(new PerchTimelineRenderEvent(page));
-      this.dispatchEvent(new PerchTimelineRenderEvent(page, 'perch-timeline-render'));
       this.onContentShown(page);
     }
+    this.fillRows(posts);
     if (this.focusFirstAfterUpdate) {
       this.focusFirstAfterUpdate = false;
       this.renderRoot.querySelector<HTMLElement>('.item')?.focus();

@@ -1,7 +1,9 @@
 /**
  * Which items of a long list to keep in the DOM: the ones within about a screen of the
  * visible area. Heights are measured once rendered (keyed by item, so prepending keeps
- * them) and estimated from the average until then. No DOM, no Lit.
+ * them) and estimated from the average until then. The estimate is revised only when asked
+ * ({@link VirtualList.reviseEstimate}): where unmeasured items lie above the reader, a new
+ * estimate would move everything below them. No DOM, no Lit.
  */
 
 /** The slice to render and the space to reserve around it. */
@@ -31,6 +33,7 @@ export class VirtualList {
   private readonly heights = new Map<string, number>();
   private measuredSum = 0;
   private readonly fallback: number;
+  private assumed: number | undefined;
   readonly overscan: number;
   readonly maxRendered: number;
 
@@ -40,9 +43,27 @@ export class VirtualList {
     this.maxRendered = options.maxRendered ?? 40;
   }
 
-  /** Height assumed for an unmeasured item: the average measured so far. */
+  /** Height assumed for an unmeasured item: the average measured when last revised. */
   get estimate(): number {
-    return this.heights.size === 0 ? this.fallback : this.measuredSum / this.heights.size;
+    return this.assumed ?? this.fallback;
+  }
+
+  /**
+   * Take the average of the heights measured so far as the estimate.
+   * @returns true when it changed
+   */
+  reviseEstimate(): boolean {
+    if (this.heights.size === 0) return false;
+    const average = this.measuredSum / this.heights.size;
+    if (this.assumed !== undefined && Math.abs(average - this.assumed) < 0.5) return false;
+    this.assumed = average;
+    return true;
+  }
+
+  /** True when every item before `index` has been measured (a new estimate would move nothing above it). */
+  measuredBefore(keys: readonly string[], index: number): boolean {
+    for (let i = 0; i < index && i < keys.length; i++) if (!this.heights.has(keys[i] ?? '')) return false;
+    return true;
   }
 
   /** The known or estimated height of `key`. */
@@ -67,6 +88,7 @@ export class VirtualList {
   reset(): void {
     this.heights.clear();
     this.measuredSum = 0;
+    this.assumed = undefined;
   }
 
   /** Total height of all items. */
@@ -113,5 +135,24 @@ export class VirtualList {
     let after = 0;
     for (let i = end; i < keys.length; i++) after += this.heightOf(keys[i] ?? '');
     return { start, end, before, after };
+  }
+
+  /**
+   * The indices of `range` in the order a reader needs them: those in view (top to bottom), then
+   * those below it, nearest first, then those above it, nearest first; and how many are in view.
+   */
+  readerOrder(keys: readonly string[], range: VisibleRange, scrollTop: number, viewport: number): { order: number[]; inView: number } {
+    const inView: number[] = [];
+    const below: number[] = [];
+    const above: number[] = [];
+    let offset = range.before;
+    for (let i = range.start; i < range.end; i++) {
+      const h = this.heightOf(keys[i] ?? '');
+      if (offset + h <= scrollTop) above.push(i);
+      else if (offset >= scrollTop + viewport) below.push(i);
+      else inView.push(i);
+      offset += h;
+    }
+    return { order: [...inView, ...below, ...above.reverse()], inView: inView.length };
   }
 }

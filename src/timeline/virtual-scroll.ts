@@ -1,6 +1,8 @@
 /**
- * The timeline's virtual scrolling, as a reactive controller: reads the scroll position (at
- * most once a frame), measures rendered posts as they resize, and says which posts to render.
+ * The timeline's virtual scrolling, as a reactive controller: follows the scroll position (at
+ * most one update a frame), measures rendered posts as they resize, and says which posts to
+ * render and in which order the reader needs them. It never reads layout itself: the position
+ * comes from scroll events and sizes from a ResizeObserver, so a frame's work is only writes.
  * The arithmetic lives in `virtual-list.ts`; this is the DOM side. A move in the page keeps
  * the scroll position; nothing (frames, observer) is left running while disconnected.
  */
@@ -17,6 +19,8 @@ export interface VirtualScrollOptions {
   viewport(): HTMLElement | null;
   /** The rendered items (each with `data-key`). */
   items(): Iterable<HTMLElement>;
+  /** False while an item is an empty box of reserved height: its size says nothing yet. */
+  measurable?(item: HTMLElement): boolean;
 }
 
 type Host = ReactiveControllerHost & HTMLElement;
@@ -31,6 +35,7 @@ export class VirtualScrollController implements ReactiveController {
   private layoutFrame = 0;
   private restore = false;
   private readonly observed = new Map<Element, string>();
+  private observedViewport: Element | null = null;
   private readonly resizeObserver: ResizeObserver | undefined = typeof ResizeObserver === 'undefined' ? undefined : new ResizeObserver((entries) => this.onResize(entries));
 
   constructor(
@@ -55,6 +60,33 @@ export class VirtualScrollController implements ReactiveController {
     },
     passive: true,
   };
+
+  /** The indices of the rendered posts in the order the reader needs them (those in view first), and how many are in view. */
+  readerOrder(): { order: number[]; inView: number } {
+    const keys = this.options.keys();
+    const range = this.range;
+    if (this.options.fixedCount() !== undefined) {
+      const order = Array.from({ length: range.end - range.start }, (_, i) => range.start + i);
+      return { order, inView: order.length };
+    }
+    return this.list.readerOrder(keys, range, this.position, this.height);
+  }
+
+  /** The known or estimated height of the post `key`. */
+  heightOf(key: string): number {
+    return this.list.heightOf(key);
+  }
+
+  /** Measure these items again (they were just filled: their first size report was the reserved box). */
+  remeasure(items: Iterable<HTMLElement>): void {
+    const ro = this.resizeObserver;
+    if (ro === undefined) return;
+    for (const el of items) {
+      if (!this.observed.has(el)) continue;
+      ro.unobserve(el);
+      ro.observe(el);
+    }
+  }
 
   /** Back to the top (new posts shown, or a new source). */
   scrollToTop(): void {
@@ -83,6 +115,7 @@ export class VirtualScrollController implements ReactiveController {
     this.layoutFrame = 0;
     this.resizeObserver?.disconnect();
     this.observed.clear();
+    this.observedViewport = null;
   }
 
   hostUpdate(): void {
@@ -107,28 +140,38 @@ export class VirtualScrollController implements ReactiveController {
     return this.list.range(keys, this.position, this.height);
   }
 
-  /** Read the scroll position; re-render only if the rendered range must change. */
+  /**
+   * Re-render only if the rendered range must change. No layout is read: the position is the
+   * last scroll event's and the viewport's height its last size report.
+   */
   private read(): void {
-    const viewport = this.options.viewport();
-    if (viewport === null) return;
-    this.position = viewport.scrollTop;
-    if (viewport.clientHeight > 0) this.height = viewport.clientHeight;
     if (!sameRange(this.compute(), this.range)) this.host.requestUpdate();
   }
 
   private onResize(entries: ResizeObserverEntry[]): void {
     let changed = false;
     for (const entry of entries) {
+      if (entry.target === this.observedViewport) {
+        const h = entry.contentBoxSize[0]?.blockSize ?? entry.contentRect.height;
+        if (h > 0 && Math.abs(h - this.height) >= 0.5) {
+          this.height = h;
+          changed = true;
+        }
+        continue;
+      }
       const key = this.observed.get(entry.target);
       if (key === undefined) continue;
+      if (this.options.measurable?.(entry.target as HTMLElement) === false) continue;
       const h = entry.borderBoxSize[0]?.blockSize ?? (entry.target as HTMLElement).offsetHeight;
       if (this.list.record(key, h)) changed = true;
     }
-    // Re-render in the next frame: changing the DOM inside this callback would loop the observer.
+    // A new average moves every unmeasured post: only where none lies above the rendered ones (after a jump, the posts in view would change).
+    if (changed && this.list.measuredBefore(this.options.keys(), this.range.start)) this.list.reviseEstimate();
+    // Re-render in the next frame (if the range or the space around it changed): changing the DOM inside this callback would loop the observer.
     if (changed && this.layoutFrame === 0) {
       this.layoutFrame = requestAnimationFrame(() => {
         this.layoutFrame = 0;
-        this.host.requestUpdate();
+        this.read();
       });
     }
   }
@@ -137,6 +180,12 @@ export class VirtualScrollController implements ReactiveController {
   private observeItems(): void {
     const ro = this.resizeObserver;
     if (ro === undefined) return;
+    const viewport = this.options.viewport();
+    if (viewport !== this.observedViewport) {
+      if (this.observedViewport !== null) ro.unobserve(this.observedViewport);
+      this.observedViewport = viewport;
+      if (viewport !== null) ro.observe(viewport);
+    }
     const current = new Set<Element>();
     for (const el of this.options.items()) {
       current.add(el);

@@ -8,7 +8,8 @@ const frame = (): Promise<void> => new Promise((r) => requestAnimationFrame(() =
 const nodeCount = (el: PerchTimeline): number => el.shadowRoot!.querySelectorAll('*').length;
 
 describe('<perch-timeline> virtualisation', () => {
-  it('1,000 posts keep the DOM bounded while scrolling through all of them', async () => {
+  it('1,000 posts keep the DOM bounded while scrolling through all of them', async function () {
+    this.timeout(120_000); // about 450 frames: slow on a busy machine
     const el = await fixture<PerchTimeline>(html`<perch-timeline height="600"></perch-timeline>`);
     el.data = timelinePage(1000);
     await el.updateComplete;
@@ -64,7 +65,21 @@ describe('VirtualList', () => {
     expect(list.range(keys, 1050, 300)).to.deep.equal({ start: 10, end: 14, before: 1000, after: 8600 });
     list.record('0', 300);
     expect(list.heightOf('0')).to.equal(300);
+    expect(list.heightOf('1')).to.equal(100, 'the estimate holds until revised');
+    expect(list.reviseEstimate()).to.equal(true);
     expect(list.estimate).to.equal(300, 'unmeasured items are assumed average');
     expect(list.range(keys, 1e9, 300).start).to.equal(99, 'past the end keeps the last item');
+  });
+
+  it('orders the rendered items for the reader: in view, then below, then above (nearest first)', () => {
+    const list = new VirtualList({ estimate: 100, overscan: 200, maxRendered: 50 });
+    const keys = Array.from({ length: 100 }, (_, i) => String(i));
+    const range = list.range(keys, 1050, 300);
+    expect(range).to.deep.include({ start: 8, end: 16 });
+    expect(list.readerOrder(keys, range, 1050, 300)).to.deep.equal({ order: [10, 11, 12, 13, 14, 15, 9, 8], inView: 4 });
+    expect(list.measuredBefore(keys, 2)).to.equal(false);
+    list.record('0', 120);
+    list.record('1', 80);
+    expect(list.measuredBefore(keys, 2)).to.equal(true);
   });
 });
