@@ -28,6 +28,37 @@ const npmInput = Object.fromEntries(
 
 const external = (id) => /^(lit|lit-html|lit-element|js-cookie|react|react-dom)(\/|$)|^@lit(-labs)?\//.test(id);
 
+/**
+ * The chunks each CDN widget file imports statically (transitively), relative to the widgets
+ * folder: recorded from the widget build, written into the loader (built after it) in
+ * place of the string 'PERCH_CHUNK_DEPS', so the loader can hint them as `modulepreload`
+ * with the widget file and the browser fetches them side by side, not one after another.
+ */
+const chunkDeps = (() => {
+  let deps = {};
+  return {
+    record: {
+      name: 'perch-record-chunk-deps',
+      generateBundle(_options, bundle) {
+        const closure = (file, seen = new Set()) => {
+          for (const dep of bundle[file]?.imports ?? []) if (!seen.has(dep)) (seen.add(dep), closure(dep, seen));
+          return seen;
+        };
+        // Short on purpose (it ships in the loader): `{ "perch-tweet": ["chunks/core-…"] }`, names without `.js`.
+        const name = (file) => file.replace(/\.js$/, '');
+        deps = Object.fromEntries(Object.values(bundle).filter((c) => c.type === 'chunk' && c.isEntry).map((c) => [name(c.fileName), [...closure(c.fileName)].map(name)]));
+      },
+    },
+    writeInto: {
+      name: 'perch-write-chunk-deps',
+      transform(code, id) {
+        if (!id.endsWith('loader.ts')) return null;
+        return { code: code.replace(/(['"])PERCH_CHUNK_DEPS\1/, JSON.stringify(JSON.stringify(deps))), map: null };
+      },
+    },
+  };
+})();
+
 const terserOptions = { ecma: 2020, module: true, compress: { passes: 2 }, format: { comments: false } };
 
 /** @type {import('rollup').RollupOptions[]} */
@@ -40,14 +71,6 @@ const builds = [
     output: { dir: 'dist/npm', format: 'es', preserveModules: true, preserveModulesRoot: 'src', sourcemap: true, sourcemapPathTransform },
     plugins: [
       typescript({ tsconfig: './tsconfig.npm.json', outDir: 'dist/npm', declaration: true, declarationDir: 'dist/npm' }),
-    ],
-  },
-  {
-    input: 'src/cdn/loader.ts',
-    output: { file: 'dist/cdn/perch.js', format: 'iife', sourcemap: true, sourcemapPathTransform },
-    plugins: [
-      typescript({ tsconfig: './tsconfig.json', declaration: false, outDir: 'dist/cdn' }),
-      terser({ ...terserOptions, module: false }),
     ],
   },
   {
@@ -73,6 +96,17 @@ const builds = [
       nodeResolve({ browser: true }),
       typescript({ tsconfig: './tsconfig.json', declaration: false, outDir: 'dist/cdn/widgets' }),
       terser(terserOptions),
+      chunkDeps.record,
+    ],
+  },
+  // After the widget chunks: the loader is told which chunks each widget file imports (see chunkDeps).
+  {
+    input: 'src/cdn/loader.ts',
+    output: { file: 'dist/cdn/perch.js', format: 'iife', sourcemap: true, sourcemapPathTransform },
+    plugins: [
+      typescript({ tsconfig: './tsconfig.json', declaration: false, outDir: 'dist/cdn' }),
+      chunkDeps.writeInto,
+      terser({ ...terserOptions, module: false }),
     ],
   },
 ];

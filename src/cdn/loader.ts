@@ -43,6 +43,14 @@ function serverRendered(el: Element): boolean {
   return el.shadowRoot !== null || el.querySelector(':scope > template[shadowrootmode]') !== null;
 }
 
+/**
+ * The chunks each widget file imports, written in by the build (`rollup.config.mjs`): hinted as
+ * `modulepreload` when the file is imported, they load beside it rather than after it.
+ */
+const CHUNK_DEPS: string = 'PERCH_CHUNK_DEPS';
+/** Widget file → the chunks it imports, both relative to `widgets/` and without `.js` (`perch-tweet` → `chunks/core-…`). */
+const DEPS: Record<string, string[] | undefined> = CHUNK_DEPS.startsWith('{') ? (JSON.parse(CHUNK_DEPS) as Record<string, string[]>) : {};
+
 /** X's embed markup; upgraded unless the page says `<meta name="twitter:widgets:autoload" content="off">`. */
 const X_MARKUP = 'blockquote.twitter-tweet,blockquote.twitter-video,a.twitter-timeline,a.twitter-share-button,a.twitter-follow-button,a.twitter-mention-button,a.twitter-hashtag-button';
 
@@ -53,6 +61,19 @@ function startLoader(base: URL, autoloadOff: boolean): void {
   /** Chunk files imported (or being imported): each once, however many tags it serves. */
   const started = new Set<string>();
 
+  /** Chunk files hinted so far. */
+  const hinted = new Set<string>();
+  function preloadDeps(file: string): void {
+    for (const dep of DEPS[file.replace(/^widgets\/|\.js$/g, '')] ?? []) {
+      if (hinted.has(dep) || document.head === null) continue;
+      hinted.add(dep);
+      const link = document.createElement('link');
+      link.rel = 'modulepreload';
+      link.href = new URL(`widgets/${dep}.js`, base).href;
+      document.head.append(link);
+    }
+  }
+
   /** Load `tag`'s chunk; `now`: even when its posts are all server-rendered (the static chunk asks when one is needed). */
   function load(tag: string, now = false): void {
     let file = CHUNKS[tag];
@@ -61,6 +82,7 @@ function startLoader(base: URL, autoloadOff: boolean): void {
     if (posts.length > 0 && posts.every(serverRendered)) file = STATIC_CHUNK;
     if (started.has(file)) return;
     started.add(file);
+    preloadDeps(file);
     import(/* @vite-ignore */ new URL(file, base).href).then(
       (chunk: WidgetChunk) => chunk.boot({ scriptOrigin, load: (t) => load(t, true) }),
       (error: unknown) => {
@@ -72,6 +94,7 @@ function startLoader(base: URL, autoloadOff: boolean): void {
 
   let compat: Promise<Compat> | undefined;
   function loadCompat(): Promise<Compat> {
+    if (compat === undefined) preloadDeps('widgets/x-compat.js');
     compat ??= import(/* @vite-ignore */ new URL('widgets/x-compat.js', base).href) as Promise<Compat>;
     return compat;
   }

@@ -2,7 +2,8 @@
  * The one renderer for a post, shared by `<perch-tweet>` and the timeline: a
  * full article with header, text, media, quoted post, card, poll and footer.
  */
-import { html, nothing, type TemplateResult } from 'lit';
+import { nothing, type TemplateResult } from 'lit';
+import { html } from '../shared/compact-html.js';
 import type { Post, PostResult } from '../data/model.js';
 import { msg } from '../shared/i18n.js';
 import type { RenderContext } from './parts/context.js';

@@ -23,6 +23,8 @@ function cssName(name: string): string {
 
 class CspStyleMapDirective extends Directive {
   private previous = new Set<string>();
+  /** The styles last applied: the same object again (a constant) needs no work. */
+  private applied: CspStyleInfo | undefined;
 
   constructor(info: PartInfo) {
     super(info);
@@ -40,6 +42,8 @@ class CspStyleMapDirective extends Directive {
   }
 
   override update(part: AttributePart, [styles]: [CspStyleInfo]): typeof noChange {
+    if (styles === this.applied) return noChange;
+    this.applied = styles;
     const style = (part.element as HTMLElement).style;
     const next = new Set<string>();
     for (const [key, value] of Object.entries(styles)) {

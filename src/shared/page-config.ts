@@ -34,11 +34,40 @@ export function setScriptOrigin(origin: string): void {
   scriptOrigin = origin;
 }
 
+/**
+ * Meta tags read during the current run of script (and the microtasks queued in it): a page of
+ * posts upgraded at once reads each tag a few times instead of once per post and property.
+ */
+const metaMemo = new Map<string, string | undefined>();
+
 function meta(name: string): string | undefined {
   if (typeof document === 'undefined') return undefined; // server rendering: no page
+  if (metaMemo.has(name)) return metaMemo.get(name);
+  if (metaMemo.size === 0) queueMicrotask(() => metaMemo.clear());
   const el = document.querySelector<HTMLMetaElement>(`meta[name="${name}"]`);
-  const content = el?.content.trim();
-  return content === undefined || content === '' ? undefined : content;
+  const trimmed = el?.content.trim();
+  const content = trimmed === undefined || trimmed === '' ? undefined : trimmed;
+  metaMemo.set(name, content);
+  return content;
+}
+
+/** Server addresses as given → as used (or null when not http(s)), per document base: parsing a URL for every post and render is not free. */
+const normalized = new Map<string, string | null>();
+
+function normalizeServer(given: string, base: string | undefined): string | undefined {
+  const key = `${base ?? ''}\n${given}`;
+  let known = normalized.get(key);
+  if (known === undefined) {
+    try {
+      const url = new URL(given, base);
+      known = url.protocol === 'http:' || url.protocol === 'https:' ? url.href.replace(/\/$/, '') : null;
+    } catch {
+      known = null;
+    }
+    if (normalized.size >= 64) normalized.clear();
+    normalized.set(key, known);
+  }
+  return known ?? undefined;
 }
 
 /**
@@ -49,15 +78,11 @@ function meta(name: string): string | undefined {
 export function resolveServer(own: string | null | undefined): string | undefined {
   const onPage = typeof window !== 'undefined'; // false under server rendering, where only `own` counts
   const candidates = [own ?? undefined, onPage ? window.PerchConfig?.server : undefined, meta('perch:server'), scriptOrigin];
+  const base = onPage ? document.baseURI : undefined;
   for (const c of candidates) {
     if (c === undefined || c === '') continue;
-    try {
-      const url = new URL(c, onPage ? document.baseURI : undefined);
-      if (url.protocol !== 'http:' && url.protocol !== 'https:') continue;
-      return url.href.replace(/\/$/, '');
-    } catch {
-      continue;
-    }
+    const server = normalizeServer(c, base);
+    if (server !== undefined) return server;
   }
   return undefined;
 }

@@ -165,7 +165,7 @@ export class PerchTweet extends LitElement {
   private readonly loader = new LoadController<PostResult>(this, {
     key: () => {
       // Inline data (read at connection, possibly just after this) is never fetched.
-      if (this.inline || !isPostId(this.tweetId) || this.querySelector(':scope > script[type="application/json"]') !== null) return undefined;
+      if (this.inline || !isPostId(this.tweetId) || this.inlineScript() !== undefined) return undefined;
       return JSON.stringify([resolveServer(this.server) ?? null, this.tweetId]);
     },
     allowed: () => this.consent.allowed,
@@ -252,10 +252,16 @@ export class PerchTweet extends LitElement {
     }
   }
 
+  /** The `<script type="application/json">` child holding an inline post model, if any (a walk over the children: cheaper than a selector, on every post's path). */
+  private inlineScript(): HTMLScriptElement | undefined {
+    for (const child of this.children) if (child instanceof HTMLScriptElement && child.type === 'application/json') return child;
+    return undefined;
+  }
+
   /** Reads an inline post model from a `<script type="application/json">` child, if there is one. */
   private readInlineData(): 'none' | 'accepted' | 'invalid' {
-    const script = this.querySelector<HTMLScriptElement>(':scope > script[type="application/json"]');
-    if (script === null) return 'none';
+    const script = this.inlineScript();
+    if (script === undefined) return 'none';
     try {
       const parsed = parsePostResult(JSON.parse(script.textContent ?? ''));
       if (this.tweetId === '') this.tweetId = parsed.id;

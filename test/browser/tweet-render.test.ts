@@ -33,6 +33,9 @@ function checkRendered(el: PerchTweet, result: PostResult): void {
   expect(article!.querySelector('[part="handle"]')!.textContent).to.equal('@' + result.author.handle);
   const text = article!.querySelector(':scope > [part="body"] > [part="text"]')!;
   expect(text.textContent).to.equal(visibleText(result));
+  // Every entity is a link, in order, to its own address.
+  const links = segmentPostText(result.longText ?? result.text).flatMap((seg) => (seg.kind === 'text' ? [] : [seg]));
+  expect([...text.querySelectorAll('a')].map((a) => [a.className, a.getAttribute('href'), a.textContent])).to.deep.equal(links.map((seg) => [seg.kind, seg.href, seg.text]));
   const time = root.querySelector<HTMLAnchorElement>('a.time')!;
   expect(time.href).to.equal(result.url);
   expect(root.querySelector('.x-mark')).to.exist;

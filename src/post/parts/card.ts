@@ -1,7 +1,8 @@
 import { ifDefined } from 'lit/directives/if-defined.js';
 import { sizer } from './sizer.js';
 /** The link card X shows under a post, and the Spaces card. */
-import { html, nothing, type TemplateResult } from 'lit';
+import { nothing, type TemplateResult } from 'lit';
+import { html } from '../../shared/compact-html.js';
 import type { LinkCard } from '../../data/model.js';
 import { safeHttpUrl } from '../../text/segments.js';
 import { msg } from '../../shared/i18n.js';

@@ -1,10 +1,11 @@
 import { ifDefined } from 'lit/directives/if-defined.js';
 /** Avatar, name, verified badge, @handle · Follow and the X mark, as X's own embed shows them. */
-import { html, nothing, type TemplateResult } from 'lit';
+import { nothing, type TemplateResult } from 'lit';
+import { html } from '../../shared/compact-html.js';
 import type { Author } from '../../data/model.js';
 import { msg } from '../../shared/i18n.js';
 import { mediaSrc, type RenderContext } from './context.js';
-import { verifiedBadge, xMark } from './icons.js';
+import { verifiedBadge } from './icons.js';
 
 /** X's follow intent for `handle`. */
 export function followUrl(handle: string): string {
@@ -31,6 +32,6 @@ export function renderHeader(author: Author, postLink: string, ctx: RenderContex
             : html`<img class="affiliation-badge" src=${ifDefined(mediaSrc(author.affiliation.badgeUrl, ctx))} alt=${author.affiliation.label} width="16" height="16" loading="lazy" referrerpolicy="no-referrer" />`}</span>`}</a>
       <span class="author-meta"><a part="handle" class="handle" href=${profile} target="_blank" rel="noopener noreferrer" dir="ltr">@${author.handle}</a><span class="dot" aria-hidden="true">·</span><a part="follow" class="follow" href=${followUrl(author.handle)} target="_blank" rel="noopener noreferrer" aria-label=${msg('followName', ctx.lang, { name: author.handle })}>${msg('follow', ctx.lang)}</a></span>
     </div>
-    ${brand ? html`<a class="x-mark" href=${postLink} target="_blank" rel="noopener noreferrer" aria-label=${msg('viewOnX', ctx.lang)}>${xMark}</a>` : nothing}
+    ${brand ? html`<a class="x-mark" href=${postLink} target="_blank" rel="noopener noreferrer" aria-label=${msg('viewOnX', ctx.lang)}><svg viewBox="0 0 24 24" aria-hidden="true" width="20" height="20"><path fill="currentColor" d="M18.244 2.25h3.308l-7.227 8.26 8.502 11.24H16.17l-5.214-6.817L4.99 21.75H1.68l7.73-8.835L1.254 2.25H8.08l4.713 6.231zm-1.161 17.52h1.833L7.084 4.126H5.117z"/></svg></a>` : nothing}
   </header>`;
 }

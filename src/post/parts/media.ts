@@ -2,7 +2,8 @@
  * Photos in a 1–4 grid and video/GIF players (`<perch-video>`, loaded on demand). Every box is sized from the known
  * aspect ratio before its image arrives, so nothing moves when it does.
  */
-import { html, nothing, type TemplateResult } from 'lit';
+import { nothing, type TemplateResult } from 'lit';
+import { html } from '../../shared/compact-html.js';
 import { ifDefined } from 'lit/directives/if-defined.js';
 import { sizer } from './sizer.js';
 import type { Media, Photo, Video } from '../../data/model.js';

@@ -1,5 +1,6 @@
 /** Poll results, as bars with percentages. */
-import { html, nothing, type TemplateResult } from 'lit';
+import { nothing, type TemplateResult } from 'lit';
+import { html } from '../../shared/compact-html.js';
 import type { Poll } from '../../data/model.js';
 import { msg } from '../../shared/i18n.js';
 import { formatPercent, plural } from '../../i18n/translate.js';

@@ -1,6 +1,7 @@
 import { ifDefined } from 'lit/directives/if-defined.js';
 /** A quoted post, nested in a bordered box that links to it; its media runs edge to edge at the bottom, as on X. */
-import { html, nothing, type TemplateResult } from 'lit';
+import { nothing, type TemplateResult } from 'lit';
+import { html } from '../../shared/compact-html.js';
 import type { PostResult } from '../../data/model.js';
 import { msg } from '../../shared/i18n.js';
 import { mediaSrc, type RenderContext } from './context.js';

@@ -3,7 +3,8 @@
  * `viewBox` gives its box the aspect ratio: no `style` attribute and no script, so it
  * works under a strict Content Security Policy and in server-rendered HTML alike.
  */
-import { html, type TemplateResult } from 'lit';
+import type { TemplateResult } from 'lit';
+import { html } from '../../shared/compact-html.js';
 
 /** An invisible box `width:height` in shape, as wide as its container (see `.sizer` in the styles). */
 export function sizer(width: number, height: number): TemplateResult {

@@ -1,5 +1,6 @@
 /** What shows instead of a post that cannot be shown, saying why. */
-import { html, type TemplateResult } from 'lit';
+import type { TemplateResult } from 'lit';
+import { html } from '../../shared/compact-html.js';
 import type { Tombstone } from '../../data/model.js';
 import { msg } from '../../shared/i18n.js';
 import type { RenderContext } from './context.js';
