@@ -78,10 +78,11 @@ test('the reservation stylesheet is in <head> before Perch\'s scripts, and each 
   assert.equal(reserved.length, POSTS);
 });
 
-test('a page of ten Perch blocks, the site\'s cache cold: the first screen shifts less than a "good" CLS', async () => {
+test('a page of ten Perch blocks, the site\'s cache cold: the first screen shifts less than a "good" CLS', async (t) => {
   const { page, context } = await browser.newPage();
   try {
     const { cls, rendered } = await firstScreenShift(page);
+    t.diagnostic(`first-screen CLS, cache cold: ${cls.toFixed(4)}`);
     assert.ok(rendered >= 1);
     assert.ok(cls < GOOD_CLS, `first-screen CLS ${cls.toFixed(4)}`);
   } finally {
@@ -89,13 +90,14 @@ test('a page of ten Perch blocks, the site\'s cache cold: the first screen shift
   }
 });
 
-test('the same page once the site holds the posts: each reserved height is close to the rendered post, and the first screen does not move', async () => {
+test('the same page once the site holds the posts: each reserved height is close to the rendered post, and the first screen does not move', async (t) => {
   const { page, context } = await browser.newPage();
   try {
     const { cls } = await firstScreenShift(page);
     const heights = await page.evaluate(() =>
       [...document.querySelectorAll('perch-tweet')].map((el) => [parseFloat((el as HTMLElement).style.getPropertyValue('--perch-reserve-height')), el.getBoundingClientRect().height] as const),
     );
+    t.diagnostic(`first-screen CLS, cache warm: ${cls.toFixed(4)}; reserved/rendered: ${heights.slice(0, 2).map(([r, a]) => `${r}/${Math.round(a)}`).join(', ')}`);
     const rendered = heights.slice(0, 2);
     for (const [reserved, actual] of rendered) assert.ok(Math.abs(reserved - actual) <= 0.1 * actual, `reserved ${reserved} px for a post of ${actual} px`);
     assert.ok(cls < 0.02, `first-screen CLS ${cls.toFixed(4)}`);
