@@ -1,9 +1,9 @@
 #!/usr/bin/env node
 // Packs the WordPress plugin: copies the CDN build (dist/cdn, from `npm run build`) into
-// the plugin's assets/, writes its translation template (languages/perch.pot, xgettext) and
-// writes dist/perch-wordpress.zip with Debian's `zip`.
+// the plugin's assets/ with the reservation stylesheet (assets/perch-reserve.css), writes its
+// translation template (languages/perch.pot, xgettext) and writes dist/perch-wordpress.zip with Debian's `zip`.
 // Nothing in the zip is fetched at install or run time.
-import { cpSync, existsSync, mkdirSync, mkdtempSync, rmSync } from 'node:fs';
+import { cpSync, existsSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { execFileSync } from 'node:child_process';
 import { tmpdir } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
@@ -20,6 +20,12 @@ if (!existsSync(join(cdn, 'perch.js'))) {
   process.exit(1);
 }
 
+/** `RESERVE_RULES` of src/cdn/reserve-rules.ts, the CSS the CDN loader adopts at run time. */
+function reserveRules() {
+  const script = "const m = await import('./src/cdn/reserve-rules.ts'); process.stdout.write(m.RESERVE_RULES);";
+  return execFileSync(process.execPath, ['--import', 'tsx', '--input-type=module', '-e', script], { cwd: root, encoding: 'utf8' });
+}
+
 const stage = mkdtempSync(join(tmpdir(), 'perch-wp-'));
 const plugin = join(stage, 'perch');
 try {
@@ -32,6 +38,8 @@ try {
   writePot(plugin, join(plugin, 'languages/perch.pot'), pluginVersion(plugin));
   // Source maps stay out of the zip: they name files the site does not serve.
   cpSync(cdn, join(plugin, 'assets'), { recursive: true, filter: (src) => !src.endsWith('.map') });
+  // The loader's reservation rules as a stylesheet the plugin prints before any script (one source, no drift).
+  writeFileSync(join(plugin, 'assets/perch-reserve.css'), reserveRules() + '\n');
   rmSync(out, { force: true });
   mkdirSync(dirname(out), { recursive: true });
   execFileSync('zip', ['-q', '-r', '-X', out, 'perch'], { cwd: stage, stdio: 'inherit' });

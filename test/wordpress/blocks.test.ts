@@ -7,7 +7,7 @@ import { publishPost, startWordPress, type WordPress } from './harness.js';
 const POST = '1641086480675225601';
 
 const BLOCKS: Array<[string, Record<string, unknown>, RegExp]> = [
-  ['post', { url: `https://x.com/SamuelSusla/status/${POST}`, hideCards: true, hideThread: true, theme: 'dark', width: 400 }, new RegExp(`<perch-tweet tweet-id="${POST}" width="400" hide-cards hide-thread theme="dark">`)],
+  ['post', { url: `https://x.com/SamuelSusla/status/${POST}`, hideCards: true, hideThread: true, theme: 'dark', width: 400 }, new RegExp(`<perch-tweet tweet-id="${POST}" width="400" hide-cards hide-thread theme="dark"[ >]`)],
   ['timeline', { url: 'https://x.com/TwitterDev/lists/perch-demo', tweetLimit: 3, liveRegion: 'assertive' }, /<perch-timeline owner-screen-name="TwitterDev" slug="perch-demo" tweet-limit="3" live-region="assertive"><a /],
   ['video', { tweetId: '1684218600456876032', autoplay: 'in-view' }, /<perch-video tweet-id="1684218600456876032" autoplay="in-view">/],
   ['share', { text: 'Read this', hashtags: 'news,perch', size: 'large' }, /<perch-share-button text="Read this" hashtags="news,perch" size="large"><\/perch-share-button>/],

@@ -12,6 +12,7 @@ defined( 'ABSPATH' ) || exit;
 add_action( 'init', 'perch_load_textdomain', 0 );
 
 // Page configuration and the loader.
+add_action( 'wp_enqueue_scripts', 'perch_enqueue_reserve_style' );
 add_action( 'wp_enqueue_scripts', 'perch_enqueue_loader' );
 add_filter( 'script_loader_tag', 'perch_script_tag', 10, 2 );
 add_filter( 'script_loader_tag', 'perch_block_x_enqueued_script', 20, 3 );

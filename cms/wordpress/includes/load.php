@@ -18,6 +18,7 @@ require_once __DIR__ . '/content.php';
 require_once __DIR__ . '/plain-output.php';
 require_once __DIR__ . '/post-data.php';
 require_once __DIR__ . '/static-render.php';
+require_once __DIR__ . '/reserve.php';
 require_once __DIR__ . '/render.php';
 require_once __DIR__ . '/blocks.php';
 require_once __DIR__ . '/consent.php';

@@ -146,8 +146,9 @@ function perch_clean_attribute( string $kind, $value ) {
  * @param string               $tag   Element name (a key of perch_element_attributes()).
  * @param array<string, mixed> $attrs Attribute name => value.
  * @param string               $inner Fallback HTML shown until the element renders.
+ * @param int|null             $reserve_height Pixels to reserve while the element loads (`--perch-reserve-height`).
  */
-function perch_element( string $tag, array $attrs, string $inner = '' ): string {
+function perch_element( string $tag, array $attrs, string $inner = '', ?int $reserve_height = null ): string {
 	$known = perch_element_attributes();
 	if ( ! isset( $known[ $tag ] ) ) {
 		return '';
@@ -166,6 +167,9 @@ function perch_element( string $tag, array $attrs, string $inner = '' ): string 
 		} elseif ( is_string( $value ) ) {
 			$html .= ' ' . $name . '="' . esc_attr( $value ) . '"';
 		}
+	}
+	if ( null !== $reserve_height && $reserve_height > 0 ) {
+		$html .= ' style="--perch-reserve-height:' . (int) $reserve_height . 'px"';
 	}
 	return $html . '>' . $inner . '</' . $tag . '>';
 }

@@ -22,14 +22,20 @@ function perch_render_post( string $id, string $screen_name = '', array $attrs =
 	$attrs    = array( 'tweet-id' => $id ) + $attrs;
 	$url      = perch_post_url( $id, $screen_name );
 	$fallback = '<blockquote class="perch-fallback"><p>' . perch_fallback_link( $url, __( 'View this post on X', 'perch' ) ) . '</p></blockquote>';
-	$element  = perch_element( 'perch-tweet', $attrs, $fallback );
 	// The editor's preview is inserted by script, where declarative shadow roots are not parsed.
 	if ( perch_is_block_renderer_request() ) {
-		return $element;
+		return perch_element( 'perch-tweet', $attrs, $fallback );
 	}
 	// With a Perch embed server: its static HTML, readable before (and without) any script.
 	$static = perch_static_post_html( $id, $attrs );
-	return null === $static ? $element : perch_static_placeholder( $element, $static );
+	if ( null !== $static ) {
+		return perch_static_placeholder( perch_element( 'perch-tweet', $attrs, $fallback ), $static );
+	}
+	// Its height held from first paint: the cached post's estimate, else a typical post's.
+	$kinds   = perch_element_attributes()['perch-tweet'];
+	$width   = isset( $attrs['width'] ) ? perch_clean_attribute( $kinds['width'], $attrs['width'] ) : null;
+	$reserve = perch_cached_reserve_height( $id, $attrs ) ?? perch_default_reserve_height( is_string( $width ) ? (int) $width : PERCH_RESERVE_DEFAULT_WIDTH );
+	return perch_element( 'perch-tweet', $attrs, $fallback, $reserve );
 }
 
 /**
