@@ -7,7 +7,7 @@
 import type { ReactiveController, ReactiveControllerHost } from 'lit';
 import type { PluralKey, TextKey } from './catalogue-types.js';
 import { bcp47, directionOf, isFullLanguage, resolveLanguage, type LanguageCode } from './languages.js';
-import { requestedLanguage } from './requested-language.js';
+import { pageLanguageGeneration, requestedLanguage } from './requested-language.js';
 import { formatCompact, formatNumber, isLoaded, loadLanguage, plural, t } from './translate.js';
 
 /** What the controller needs from its element. */
@@ -23,7 +23,13 @@ export class LocalizeController implements ReactiveController {
   private observer: MutationObserver | undefined;
   /** The language settled at the start of the current update (templates ask many times per render). */
   private current: LanguageCode | undefined;
-  private readonly onLanguageChange = (): void => this.host.requestUpdate();
+  /** The language resolved at the last update, kept until `lang`/`data-lang`, the page's language or the element's place changes. */
+  private resolved: LanguageCode | undefined;
+  private resolvedFor = -1;
+  private readonly onLanguageChange = (): void => {
+    this.resolved = undefined;
+    this.host.requestUpdate();
+  };
 
   constructor(
     private readonly host: LocalizeHost,
@@ -37,7 +43,19 @@ export class LocalizeController implements ReactiveController {
     return this.current ?? this.resolve();
   }
 
-  private resolve(): LanguageCode {
+  private resolve(settle = false): LanguageCode {
+    const generation = pageLanguageGeneration();
+    if (this.resolved !== undefined && this.resolvedFor === generation) return this.resolved;
+    const code = this.resolveNow();
+    // Kept from an update on (attributes and ancestors may still change between connection and the first update).
+    if (settle) {
+      this.resolved = code;
+      this.resolvedFor = generation;
+    }
+    return code;
+  }
+
+  private resolveNow(): LanguageCode {
     const code = resolveLanguage(requestedLanguage(this.host));
     if (code === undefined || (!this.options.buttons && !isFullLanguage(code))) return 'en';
     return code;
@@ -79,8 +97,13 @@ export class LocalizeController implements ReactiveController {
   }
 
   hostConnected(): void {
+    // A new place on the page may mean a new nearest `lang`.
+    this.resolved = undefined;
     if (typeof MutationObserver !== 'undefined') {
-      this.observer = new MutationObserver(() => this.host.requestUpdate());
+      this.observer = new MutationObserver(() => {
+        this.resolved = undefined;
+        this.host.requestUpdate();
+      });
       this.observer.observe(this.host, { attributes: true, attributeFilter: ['lang', 'data-lang'] });
     }
     if (typeof window !== 'undefined') window.addEventListener('languagechange', this.onLanguageChange);
@@ -95,7 +118,7 @@ export class LocalizeController implements ReactiveController {
   }
 
   hostUpdate(): void {
-    const wanted = this.resolve();
+    const wanted = this.resolve(true);
     // After a change of language, the widget keeps speaking the one it has until the new one's strings are here.
     if (isLoaded(wanted) || this.current === undefined) this.current = wanted;
     if (!isLoaded(wanted)) void loadLanguage(wanted).then(() => this.host.requestUpdate());
