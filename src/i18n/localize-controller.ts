@@ -10,6 +10,19 @@ import { bcp47, directionOf, isFullLanguage, resolveLanguage, type LanguageCode 
 import { pageLanguageGeneration, requestedLanguage } from './requested-language.js';
 import { formatCompact, formatNumber, isLoaded, loadLanguage, plural, t } from './translate.js';
 
+/** One observer for every widget's `lang` / `data-lang` (one per element costs more than the rest of its language handling). */
+let attributeWatch: MutationObserver | undefined;
+const watched = new WeakMap<Node, LocalizeController>();
+
+function watchLanguageAttributes(el: HTMLElement, controller: LocalizeController): void {
+  if (typeof MutationObserver === 'undefined') return;
+  attributeWatch ??= new MutationObserver((records) => {
+    for (const record of records) watched.get(record.target)?.languageAttributeChanged();
+  });
+  watched.set(el, controller);
+  attributeWatch.observe(el, { attributes: true, attributeFilter: ['lang', 'data-lang'] });
+}
+
 /** What the controller needs from its element. */
 export type LocalizeHost = ReactiveControllerHost & HTMLElement;
 
@@ -20,7 +33,6 @@ export interface LocalizeOptions {
 
 /** Add to a widget: `l10n = new LocalizeController(this)`; render content once `ready`, with `lang`/`dir` on its root. */
 export class LocalizeController implements ReactiveController {
-  private observer: MutationObserver | undefined;
   /** The language settled at the start of the current update (templates ask many times per render). */
   private current: LanguageCode | undefined;
   /** The language resolved at the last update, kept until `lang`/`data-lang`, the page's language or the element's place changes. */
@@ -99,22 +111,22 @@ export class LocalizeController implements ReactiveController {
   hostConnected(): void {
     // A new place on the page may mean a new nearest `lang`.
     this.resolved = undefined;
-    if (typeof MutationObserver !== 'undefined') {
-      this.observer = new MutationObserver(() => {
-        this.resolved = undefined;
-        this.host.requestUpdate();
-      });
-      this.observer.observe(this.host, { attributes: true, attributeFilter: ['lang', 'data-lang'] });
-    }
+    watchLanguageAttributes(this.host, this);
     if (typeof window !== 'undefined') window.addEventListener('languagechange', this.onLanguageChange);
     // Start loading early; the language is settled at the first update (attributes may still change before it).
     void loadLanguage(this.resolve());
   }
 
   hostDisconnected(): void {
-    this.observer?.disconnect();
-    this.observer = undefined;
+    // The shared observer cannot let go of one element; a detached element's changes are ignored.
+    if (watched.get(this.host) === this) watched.delete(this.host);
     if (typeof window !== 'undefined') window.removeEventListener('languagechange', this.onLanguageChange);
+  }
+
+  /** `lang` or `data-lang` changed on the element. */
+  languageAttributeChanged(): void {
+    this.resolved = undefined;
+    this.host.requestUpdate();
   }
 
   hostUpdate(): void {
