@@ -34,7 +34,7 @@ export interface ExampleSite {
 }
 
 /** Registers the file's `before`/`after` hooks for `tool` and answers the shared set-up. */
-export function useExampleSite(tool: Exclude<Tool, 'hugo'>): ExampleSite {
+export function useExampleSite(tool: Tool): ExampleSite {
   let work = '';
   let app = '';
   let server: RunningServer | undefined;
