@@ -120,6 +120,8 @@ describe('Perch under a strict Content Security Policy (demo/csp.html)', () => {
     const r = box.getBoundingClientRect();
     expect(r.width / r.height, 'the box keeps the video\'s shape without a style attribute').to.be.closeTo(443 / 273, 0.02);
     expect(box.hasAttribute('style')).to.equal(false);
+    // The player's code loads when the video comes near the viewport.
+    video.scrollIntoView({ block: 'center' });
     await until(() => win.customElements.get('perch-video') !== undefined, 8000, 'the video player chunk');
     await (win.document.querySelector('#video-post')?.shadowRoot?.querySelector('perch-video') as (Element & { updateComplete?: Promise<unknown> }) | null)?.updateComplete;
     await frames(2);
