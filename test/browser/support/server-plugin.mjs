@@ -32,12 +32,26 @@ async function axePage(testPage, url) {
       const frame = () => new Promise((r) => requestAnimationFrame(r));
       const settled = (el) => el.shadowRoot !== null && el.shadowRoot.childElementCount > 0 && el.shadowRoot.querySelector('[aria-busy="true"]') === null;
       const left = [];
-      for (const el of document.querySelectorAll('*')) {
-        if (!el.localName.startsWith('perch-')) continue;
-        el.scrollIntoView({ block: 'center' });
-        const start = performance.now();
-        while (!settled(el) && performance.now() - start < 5000) await frame();
-        if (!settled(el)) left.push(`<${el.localName}${el.id ? `#${el.id}` : ''}>`);
+      const seen = new Set();
+      // X's pasted markup still waiting for its upgrade (the upgrade marks it `data-perch`).
+      const pastedLeft = () => document.querySelector('blockquote.twitter-tweet:not([data-perch]),blockquote.twitter-video:not([data-perch])') !== null;
+      const begin = performance.now();
+      for (;;) {
+        const fresh = [...document.querySelectorAll('*')].filter((el) => el.localName.startsWith('perch-') && !seen.has(el));
+        if (fresh.length === 0) {
+          // Widgets made from X's markup appear once the loader has upgraded it: wait for them too
+          // (markup that is not a post, such as a link elsewhere, stays as it is: 10 s at most).
+          if (!pastedLeft() || performance.now() - begin > 10000) break;
+          await frame();
+          continue;
+        }
+        for (const el of fresh) {
+          seen.add(el);
+          el.scrollIntoView({ block: 'center' });
+          const start = performance.now();
+          while (!settled(el) && performance.now() - start < 5000) await frame();
+          if (!settled(el)) left.push(`<${el.localName}${el.id ? `#${el.id}` : ''}>`);
+        }
       }
       window.scrollTo(0, 0);
       return left;
