@@ -7,21 +7,8 @@
 import type { ReactiveController, ReactiveControllerHost } from 'lit';
 import type { PluralKey, TextKey } from './catalogue-types.js';
 import { bcp47, directionOf, isFullLanguage, resolveLanguage, type LanguageCode } from './languages.js';
-import { pageLanguageGeneration, requestedLanguage } from './requested-language.js';
+import { requestedLanguage } from './requested-language.js';
 import { formatCompact, formatNumber, isLoaded, loadLanguage, plural, t } from './translate.js';
-
-/** One observer for every widget's `lang` / `data-lang` (one per element costs more than the rest of its language handling). */
-let attributeWatch: MutationObserver | undefined;
-const watched = new WeakMap<Node, LocalizeController>();
-
-function watchLanguageAttributes(el: HTMLElement, controller: LocalizeController): void {
-  if (typeof MutationObserver === 'undefined') return;
-  attributeWatch ??= new MutationObserver((records) => {
-    for (const record of records) watched.get(record.target)?.languageAttributeChanged();
-  });
-  watched.set(el, controller);
-  attributeWatch.observe(el, { attributes: true, attributeFilter: ['lang', 'data-lang'] });
-}
 
 /** What the controller needs from its element. */
 export type LocalizeHost = ReactiveControllerHost & HTMLElement;
@@ -33,15 +20,10 @@ export interface LocalizeOptions {
 
 /** Add to a widget: `l10n = new LocalizeController(this)`; render content once `ready`, with `lang`/`dir` on its root. */
 export class LocalizeController implements ReactiveController {
+  private observer: MutationObserver | undefined;
   /** The language settled at the start of the current update (templates ask many times per render). */
   private current: LanguageCode | undefined;
-  /** The language resolved at the last update, kept until `lang`/`data-lang`, the page's language or the element's place changes. */
-  private resolved: LanguageCode | undefined;
-  private resolvedFor = -1;
-  private readonly onLanguageChange = (): void => {
-    this.resolved = undefined;
-    this.host.requestUpdate();
-  };
+  private readonly onLanguageChange = (): void => this.host.requestUpdate();
 
   constructor(
     private readonly host: LocalizeHost,
@@ -55,19 +37,7 @@ export class LocalizeController implements ReactiveController {
     return this.current ?? this.resolve();
   }
 
-  private resolve(settle = false): LanguageCode {
-    const generation = pageLanguageGeneration();
-    if (this.resolved !== undefined && this.resolvedFor === generation) return this.resolved;
-    const code = this.resolveNow();
-    // Kept from an update on (attributes and ancestors may still change between connection and the first update).
-    if (settle) {
-      this.resolved = code;
-      this.resolvedFor = generation;
-    }
-    return code;
-  }
-
-  private resolveNow(): LanguageCode {
+  private resolve(): LanguageCode {
     const code = resolveLanguage(requestedLanguage(this.host));
     if (code === undefined || (!this.options.buttons && !isFullLanguage(code))) return 'en';
     return code;
@@ -109,28 +79,23 @@ export class LocalizeController implements ReactiveController {
   }
 
   hostConnected(): void {
-    // A new place on the page may mean a new nearest `lang`.
-    this.resolved = undefined;
-    watchLanguageAttributes(this.host, this);
+    if (typeof MutationObserver !== 'undefined') {
+      this.observer = new MutationObserver(() => this.host.requestUpdate());
+      this.observer.observe(this.host, { attributes: true, attributeFilter: ['lang', 'data-lang'] });
+    }
     if (typeof window !== 'undefined') window.addEventListener('languagechange', this.onLanguageChange);
     // Start loading early; the language is settled at the first update (attributes may still change before it).
     void loadLanguage(this.resolve());
   }
 
   hostDisconnected(): void {
-    // The shared observer cannot let go of one element; a detached element's changes are ignored.
-    if (watched.get(this.host) === this) watched.delete(this.host);
+    this.observer?.disconnect();
+    this.observer = undefined;
     if (typeof window !== 'undefined') window.removeEventListener('languagechange', this.onLanguageChange);
   }
 
-  /** `lang` or `data-lang` changed on the element. */
-  languageAttributeChanged(): void {
-    this.resolved = undefined;
-    this.host.requestUpdate();
-  }
-
   hostUpdate(): void {
-    const wanted = this.resolve(true);
+    const wanted = this.resolve();
     // After a change of language, the widget keeps speaking the one it has until the new one's strings are here.
     if (isLoaded(wanted) || this.current === undefined) this.current = wanted;
     if (!isLoaded(wanted)) void loadLanguage(wanted).then(() => this.host.requestUpdate());

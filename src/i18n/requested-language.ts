@@ -7,35 +7,6 @@
  */
 import { resolveLanguage } from './languages.js';
 
-let pageWatch: MutationObserver | undefined;
-let generation = 0;
-let metaMemo: string | undefined | null = null;
-
-/**
- * A number that changes whenever the page's own language settings may have changed: `<html lang>`
- * or a `<meta>` added to or removed from `<head>`. Widgets keep their resolved language until it moves.
- */
-export function pageLanguageGeneration(): number {
-  if (pageWatch === undefined && typeof MutationObserver !== 'undefined' && typeof document !== 'undefined') {
-    pageWatch = new MutationObserver(() => {
-      generation++;
-      metaMemo = null;
-    });
-    pageWatch.observe(document.documentElement, { attributes: true, attributeFilter: ['lang'] });
-    if (document.head !== null) pageWatch.observe(document.head, { childList: true });
-  }
-  return generation;
-}
-
-/** The page's `twitter:widgets:lang` meta, read once until `<head>` changes (a document-wide query is costly on a page of 50 posts). */
-function pageMeta(): string | undefined {
-  if (metaMemo !== null && pageWatch !== undefined) return metaMemo;
-  pageLanguageGeneration();
-  const value = document.querySelector<HTMLMetaElement>('meta[name="twitter:widgets:lang"]')?.content.trim();
-  metaMemo = value === '' ? undefined : value;
-  return metaMemo;
-}
-
 function nearestLang(el: Element): string | undefined {
   let node: Element | null = el.parentElement ?? hostOf(el);
   while (node !== null) {
@@ -58,8 +29,8 @@ export function requestedLanguage(el: Element): string | undefined {
     if (value !== null && value.trim() !== '') return value.trim();
   }
   if (typeof document === 'undefined') return undefined;
-  const meta = pageMeta();
-  if (meta !== undefined) return meta;
+  const meta = document.querySelector<HTMLMetaElement>('meta[name="twitter:widgets:lang"]')?.content.trim();
+  if (meta !== undefined && meta !== '') return meta;
   const around = nearestLang(el);
   if (around !== undefined) return around.trim();
   if (typeof navigator === 'undefined') return undefined;

@@ -37,27 +37,6 @@ describe('<perch-tweet> loads the video player only for posts with video or GIF'
     el.remove();
   });
 
-  it('a video post far below the viewport shows its poster and loads the player only when scrolled near', async () => {
-    const spacer = document.createElement('div');
-    spacer.style.height = `${window.innerHeight * 3}px`;
-    document.body.append(spacer);
-    const el = await render(await fixturePost('video-variants.json'));
-    const box = el.shadowRoot!.querySelector<HTMLElement>('.video')!;
-    const height = box.getBoundingClientRect().height;
-    expect(height).to.be.greaterThan(0);
-    expect(box.querySelector('perch-video img.poster')).to.exist;
-    await frames(2);
-    // Rendered and laid out well out of reach: a later request would follow the player's if it had been asked for.
-    expect((await requestsSoFar()).filter((u) => u.includes('/src/video/'))).to.deep.equal([]);
-    expect(customElements.get('perch-video')).to.equal(undefined);
-    el.scrollIntoView();
-    await until(() => customElements.get('perch-video') !== undefined, 5000, 'the player to be defined once near');
-    expect(box.getBoundingClientRect().height).to.equal(height);
-    el.remove();
-    spacer.remove();
-    window.scrollTo(0, 0);
-  });
-
   it('a video post loads and defines <perch-video>, in the same box (nothing moves)', async () => {
     let shift = 0;
     const count = (entries: PerformanceEntryList): void => {

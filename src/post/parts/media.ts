@@ -2,8 +2,7 @@
  * Photos in a 1–4 grid and video/GIF players (`<perch-video>`, loaded on demand). Every box is sized from the known
  * aspect ratio before its image arrives, so nothing moves when it does.
  */
-import { noChange, nothing, type TemplateResult } from 'lit';
-import { Directive, directive, type ElementPart } from 'lit/directive.js';
+import { nothing, type TemplateResult } from 'lit';
 import { html } from '../../shared/compact-html.js';
 import { ifDefined } from 'lit/directives/if-defined.js';
 import { sizer } from './sizer.js';
@@ -12,7 +11,6 @@ import { msg } from '../../shared/i18n.js';
 import { mediaSrc, type RenderContext } from './context.js';
 import { playIcon } from './icons.js';
 import { videoPlayerLoader } from '../video-player.js';
-import { unobserveNear, whenNear } from '../../shared/lazy.js';
 
 
 /** The widest and the tallest shape a photo shown alone keeps; beyond them it is cropped to the limit. */
@@ -38,22 +36,14 @@ function renderPhoto(photo: Photo, ctx: RenderContext, single: boolean, postLink
 }
 
 let playerLoading: Promise<unknown> | undefined;
-/** Players waiting to come near the viewport before the player's code is loaded. */
-const waiting = new Set<Element>();
-
-/** Whether the player's code is here, on its way, or may not be loaded at all. */
-function playerSettled(): boolean {
-  return playerLoading !== undefined || customElements.get('perch-video') !== undefined || videoPlayerLoader() === undefined;
-}
 
 /**
- * Load and register `<perch-video>` when a video or GIF first comes near the viewport, when a
+ * Load and register `<perch-video>` the first time a post with video or GIF renders, when a
  * `define` entry allowed it (see `enableVideoPlayer`); otherwise the poster and link stay.
  */
 function loadPlayer(): void {
-  for (const el of waiting) unobserveNear(el);
-  waiting.clear();
-  if (playerSettled()) return;
+  // Server rendering: the poster children are the output; the browser loads the player.
+  if (typeof document === 'undefined' || playerLoading !== undefined || customElements.get('perch-video') !== undefined) return;
   const load = videoPlayerLoader();
   if (load === undefined) return;
   playerLoading = load().catch((error: unknown) => {
@@ -63,34 +53,14 @@ function loadPlayer(): void {
 }
 
 /**
- * On a `<perch-video>` not yet defined: load the player's code when the element comes within
- * about a viewport of being seen. Until then it shows its poster in its final box, so a page
- * of posts downloads no player for videos nobody scrolls to.
- */
-class PlayerWhenNear extends Directive {
-  render(): typeof noChange {
-    return noChange;
-  }
-
-  override update(part: ElementPart): typeof noChange {
-    const el = part.element;
-    if (!playerSettled() && !waiting.has(el)) {
-      waiting.add(el);
-      whenNear(el, loadPlayer);
-    }
-    return noChange;
-  }
-}
-const playerWhenNear = directive(PlayerWhenNear);
-
-/**
  * A video or GIF: the `<perch-video>` player in a box sized from the aspect ratio. Its light-DOM
  * children (poster and a play link to X) show until the player's code arrives, or if it never does.
  */
 function renderVideo(video: Video, ctx: RenderContext, postLink: string): TemplateResult {
+  loadPlayer();
   const [w, h] = video.aspectRatio;
   const label = msg(video.type === 'gif' ? 'playGif' : 'playVideo', ctx.lang);
-  return html`<div class="video">${sizer(w, h)}<perch-video ${playerWhenNear()} .media=${video} post-url=${postLink} exportparts="video, poster, play, controls, message: video-message, consent: video-consent" server=${ifDefined(ctx.server)} lang=${ifDefined(ctx.lang)}>
+  return html`<div class="video">${sizer(w, h)}<perch-video .media=${video} post-url=${postLink} exportparts="video, poster, play, controls, message: video-message, consent: video-consent" server=${ifDefined(ctx.server)} lang=${ifDefined(ctx.lang)}>
       <img class="poster" src=${ifDefined(mediaSrc(video.posterUrl, ctx))} alt=${video.altText ?? ''} loading="lazy" decoding="async" referrerpolicy="no-referrer" />
       <a class="play" href=${postLink} target="_blank" rel="noopener noreferrer" aria-label=${label}>${playIcon}</a>
       ${video.type === 'gif' ? html`<span class="gif-label" aria-hidden="true">GIF</span>` : nothing}
